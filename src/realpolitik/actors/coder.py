@@ -1,0 +1,106 @@
+"""The actor coder: mentions found, coded and resolved on one parsed Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from realpolitik.actors.coding import Draft, code_group, compose_code, share_conjoined_roles
+from realpolitik.actors.knowledge import KnowledgeBase
+from realpolitik.actors.matching import PieceFinder
+from realpolitik.actors.phrases import group_pieces, keep_piece
+from realpolitik.actors.resolve import add_name_repeats, resolve
+from realpolitik.records import Actor
+
+CANDIDATE_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One actor mention in a document.
+
+    ``start``/``end`` are token indexes (end exclusive); ``head`` is the token
+    the parser attaches to the verb ("Khan" in "Pakistan prime minister Imran
+    Khan"). ``kind`` is one of country, capital, org, group, person, role,
+    pronoun, nominal; ``capital`` covers capitals and seats of power, which may
+    be places rather than actors ("met in Washington"). ``antecedent`` is the
+    index, in the same mention list, of the mention a surname, title, pronoun
+    or "the country" was resolved to.
+    """
+
+    start: int
+    end: int
+    head: int
+    actor: Actor
+    kind: str
+    antecedent: int | None = None
+
+
+class ActorCoder:
+    """Finds and codes actor mentions; build once per knowledge base and vocab."""
+
+    def __init__(self, kb: KnowledgeBase, nlp_vocab: Vocab) -> None:
+        self.kb = kb
+        self.finder = PieceFinder(kb, nlp_vocab)
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token spans that look like actors, without needing the parser.
+
+        Used to decide whether a sentence is worth parsing: phrase matches of
+        names and role words, personal pronouns, and NER names.
+        """
+        spans = {
+            (piece.start, piece.end)
+            for piece in self.finder.raw_pieces(doc)
+            if piece.kind not in ("non_actor", "generic")
+        }
+        spans.update((ent.start, ent.end) for ent in doc.ents if ent.label_ in CANDIDATE_ENTS)
+        return sorted(spans)
+
+    def find(self, doc: Doc, doc_date: date | None = None) -> list[Mention]:
+        """Every actor mention of a parsed doc, sorted, non-overlapping, resolved.
+
+        doc (Doc): parsed by the tagger, parser and NER.
+        doc_date (date | None): the story's date; date-bounded roles valid on it apply.
+        RETURNS (list[Mention]): mentions in document order.
+        """
+        pieces = [p for p in self.finder.pieces(doc) if keep_piece(doc, p, self.kb)]
+        drafts = [
+            draft
+            for group in group_pieces(doc, pieces)
+            if (draft := code_group(doc, group, self.kb, doc_date)) is not None
+        ]
+        drafts = share_conjoined_roles(doc, drafts, self.kb)
+        _apply_appositions(doc, drafts)
+        drafts = resolve(doc, add_name_repeats(doc, drafts), self.kb)
+        return [Mention(d.start, d.end, d.head, d.actor, d.kind, d.antecedent) for d in drafts]
+
+
+def _apply_appositions(doc: Doc, drafts: list[Draft]) -> None:
+    """ "X, chairman of the Senate's Defense Committee": the apposition gives X a role."""
+    if not doc.has_annotation("DEP"):
+        return
+    by_head = {d.head: d for d in drafts}
+    for draft in drafts:
+        if draft.kind != "person" or (draft.actor.role and draft.actor.country):
+            continue
+        head = doc[draft.head]
+        sources = [
+            by_head[t.i]
+            for child in head.children
+            if child.dep_ == "appos"
+            for t in child.subtree
+            if t.i in by_head and by_head[t.i] is not draft
+        ]
+        if head.dep_ == "appos" and head.head.i in by_head:
+            sources.insert(0, by_head[head.head.i])
+        source = next((d for d in sources if d.actor.role or d.actor.country), None)
+        if source is not None:
+            actor = draft.actor
+            country = actor.country or source.actor.country
+            role = actor.role or source.actor.role
+            draft.actor = Actor(actor.text, actor.name, compose_code(country, role), country, role)
+            draft.titles = draft.titles | source.titles

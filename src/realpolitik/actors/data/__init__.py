@@ -1,0 +1,1 @@
+"""Actor knowledge files, read with importlib.resources (see docs/actors.md)."""

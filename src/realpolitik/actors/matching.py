@@ -1,0 +1,167 @@
+"""Finding the pieces actor mentions are made of, before any coding.
+
+A piece is one stretch of tokens that names something: a country, a demonym, a
+seat of power, an organisation, a person, a role word, an anaphor, or a phrase
+known not to be an actor. Pieces come from two phrase matchers built once per
+knowledge base (case-sensitive names, lower-cased words) and from spaCy's named
+entities; overlaps are settled here, longest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from realpolitik.actors.knowledge import AliasTarget, KnowledgeBase
+from realpolitik.actors.schema import RoleWord
+
+NAME_KINDS = ("country", "demonym", "capital", "seat", "org", "group", "person")
+# Tie-break between equally long pieces: knowledge beats the statistical NER.
+PRIORITY = {"non_actor": 0, "name": 1, "role": 2, "generic": 3, "anaphor": 4, "ner": 5}
+
+
+@dataclass(slots=True)
+class Piece:
+    """One matched stretch ``[start, end)`` and what it stands for.
+
+    ``kind`` is a name kind (``country`` … ``person``), ``role`` (a role word),
+    ``generic`` ("the fund"), ``anaphor`` ("the country", "he"), ``non_actor``,
+    ``ner_person`` or ``ner_org`` (names the knowledge base lacks).
+    """
+
+    start: int
+    end: int
+    kind: str
+    target: AliasTarget | None = None
+    word: RoleWord | None = None
+    refers: str | None = None
+    inner: tuple[Piece, ...] = ()
+
+
+class PieceFinder:
+    """Phrase matchers over one knowledge base, built once and reused for every doc."""
+
+    def __init__(self, kb: KnowledgeBase, vocab: Vocab) -> None:
+        self.kb = kb
+        tokenizer = English(vocab=vocab).tokenizer
+        self.names = PhraseMatcher(vocab, attr="ORTH")
+        self.words = PhraseMatcher(vocab, attr="LOWER")
+        self._payload: dict[int, tuple[str, str]] = {}
+        self._strings = vocab.strings
+        self._add(self.names, tokenizer, "name", kb.aliases)
+        self._add(self.names, tokenizer, "non_actor", kb.non_actor_phrases)
+        self._add(self.words, tokenizer, "role", kb.role_words)
+        self._add(self.words, tokenizer, "anaphor", kb.anaphors)
+        self._add(self.words, tokenizer, "generic", kb.generic_nouns())
+
+    def _add(
+        self, matcher: PhraseMatcher, tokenizer: object, kind: str, phrases: Iterable[str]
+    ) -> None:
+        texts = sorted(set(phrases))
+        docs = list(tokenizer.pipe(texts))  # type: ignore[attr-defined]
+        for text, doc in zip(texts, docs, strict=True):
+            key = f"{kind}\t{text}"
+            self._payload[self._strings.add(key)] = (kind, text)
+            matcher.add(key, [doc])
+
+    def raw_pieces(self, doc: Doc) -> list[Piece]:
+        """Every phrase match, overlapping, as pieces."""
+        pieces = []
+        for match_id, start, end in [*self.names(doc), *self.words(doc)]:
+            kind, text = self._payload[match_id]
+            if kind == "name":
+                target = self.kb.aliases[text]
+                pieces.append(Piece(start, end, target.kind, target=target))
+            elif kind == "role":
+                pieces.append(Piece(start, end, "role", word=self.kb.role_words[text]))
+            elif kind == "anaphor":
+                pieces.append(Piece(start, end, "anaphor", refers=self.kb.anaphors[text]))
+            else:
+                pieces.append(Piece(start, end, kind, refers=text))
+        return pieces
+
+    def pieces(self, doc: Doc) -> list[Piece]:
+        """Non-overlapping pieces, sorted by start: knowledge matches plus unknown names."""
+        matched = _choose(self.raw_pieces(doc))
+        covered = {i for piece in matched for i in range(piece.start, piece.end)}
+        extra: list[Piece] = []
+        absorbed: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                person = _uncovered_person(doc, ent.start, ent.end, covered)
+                if person:
+                    extra.append(Piece(person[0], person[1], "ner_person"))
+            elif ent.label_ == "ORG":
+                if not any(i in covered for i in range(ent.start, ent.end)):
+                    extra.append(Piece(ent.start, ent.end, "ner_org"))
+                    continue
+                inner = [p for p in matched if ent.start <= p.start and p.end <= ent.end]
+                if inner and any(p.kind in ("org", "group", "person", "non_actor") for p in inner):
+                    continue
+                start = ent.start + (doc[ent.start].lower_ == "the")
+                if any((p.start, p.end) == (start, ent.end) for p in inner):
+                    continue
+                overlapping = any(
+                    p.start < ent.end and ent.start < p.end and p not in inner for p in matched
+                )
+                if not overlapping:
+                    extra.append(Piece(ent.start, ent.end, "ner_org", inner=tuple(inner)))
+                    absorbed.update(id(p) for p in inner)
+        kept = [p for p in matched if id(p) not in absorbed] + _merge_split_names(extra)
+        return sorted(kept, key=lambda p: p.start)
+
+
+def _merge_split_names(pieces: list[Piece]) -> list[Piece]:
+    """A PERSON entity followed at once by another PERSON or a bare ORG one is one name
+    the NER split ("[Bilawal Bhutto]PERSON [Zardari]ORG")."""
+    merged: list[Piece] = []
+    for piece in sorted(pieces, key=lambda p: p.start):
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == "ner_person"
+            and (piece.kind == "ner_person" or (piece.kind == "ner_org" and not piece.inner))
+            and previous.end == piece.start
+            and piece.end - piece.start <= 2
+        ):
+            previous.end = piece.end
+        else:
+            merged.append(piece)
+    return merged
+
+
+def _choose(pieces: list[Piece]) -> list[Piece]:
+    """Longest piece wins an overlap; among equals, knowledge of a name over a word."""
+    ranked = sorted(pieces, key=lambda p: (p.start - p.end, PRIORITY[_rank_kind(p)], p.start))
+    taken: set[int] = set()
+    chosen = []
+    for piece in ranked:
+        span = range(piece.start, piece.end)
+        if taken.isdisjoint(span):
+            chosen.append(piece)
+            taken.update(span)
+    return sorted(chosen, key=lambda p: p.start)
+
+
+def _rank_kind(piece: Piece) -> str:
+    return "name" if piece.kind in NAME_KINDS else piece.kind
+
+
+def _uncovered_person(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+    """The last run of a PERSON entity not already matched ("General [Nadeem Anjum]")."""
+    run_end = end
+    while run_end > start and (run_end - 1 in covered or doc[run_end - 1].is_punct):
+        run_end -= 1
+    if run_end < end and run_end - 1 in covered:
+        return None
+    run_start = run_end
+    while run_start > start and run_start - 1 not in covered:
+        run_start -= 1
+    if run_start == run_end or not any(t.is_title or t.is_upper for t in doc[run_start:run_end]):
+        return None
+    return run_start, run_end

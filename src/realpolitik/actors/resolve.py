@@ -1,0 +1,327 @@
+"""In-document resolution: "Khan", "the minister", "he", "the country", "the fund".
+
+News names an actor in full once and then refers back to it. Each rule here
+links a later mention to an earlier one only when the earlier one is the sole
+sensible candidate; an anaphor nothing resolves is dropped rather than guessed
+(an uncoded "he" is better than a wrong one).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from realpolitik.actors.coding import Draft, compose_code
+from realpolitik.actors.knowledge import KnowledgeBase
+from realpolitik.records import Actor
+
+PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
+COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index → sentence number (one sentence when the doc has no boundaries)."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [0] * len(doc)
+    numbers = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = number
+    return numbers
+
+
+def add_name_repeats(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Uncovered later tokens that repeat part of a person's name ("Khan", "Bilawal")."""
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    order = sorted(drafts, key=lambda d: d.start)
+    added: list[Draft] = []
+    parts: dict[str, int] = {}
+    pointer = 0
+    i = 0
+    while i < len(doc):
+        while pointer < len(order) and order[pointer].start <= i:
+            _register_name(order[pointer], pointer, parts)
+            pointer += 1
+        token = doc[i]
+        if i in covered or token.text not in parts or not token.is_title:
+            i += 1
+            continue
+        end = i + 1
+        while (
+            end < len(doc) and end not in covered and doc[end].text in parts and doc[end].is_title
+        ):
+            end += 1
+        source = order[parts[token.text]]
+        actor = replace(source.actor, text=doc[i:end].text)
+        added.append(
+            Draft(
+                i,
+                end,
+                end - 1,
+                actor,
+                "person",
+                entry=source.entry,
+                titles=source.titles,
+                antecedent=parts[token.text],
+            )
+        )
+        i = end
+    if not added:
+        return order
+    return _renumbered(order, added)
+
+
+def _register_name(draft: Draft, index: int, parts: dict[str, int]) -> None:
+    if draft.kind != "person":
+        return
+    root = draft.antecedent if draft.antecedent is not None else index
+    for part in draft.actor.name.split():
+        if len(part) > 2 and part[:1].isupper():
+            parts[part] = root
+
+
+def _renumbered(order: list[Draft], added: list[Draft]) -> list[Draft]:
+    """Merge new drafts in by position, rewriting antecedent indexes to the new order."""
+    merged = sorted([*order, *added], key=lambda d: d.start)
+    new_index = {id(d): n for n, d in enumerate(merged)}
+    for draft in merged:
+        if draft.antecedent is not None:
+            draft.antecedent = new_index[id(order[draft.antecedent])]
+    return merged
+
+
+def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
+    """Link references to earlier mentions; drop anaphors left without one."""
+    sentence_of = sentence_starts(doc)
+    dominant = _dominant_country(drafts)
+    for index, draft in enumerate(drafts):
+        if draft.antecedent is not None:
+            continue
+        target = _find_antecedent(doc, drafts, index, sentence_of, kb, dominant)
+        if target is not None:
+            _link(drafts, index, target)
+    return _without_unresolved(drafts)
+
+
+def _find_antecedent(
+    doc: Doc,
+    drafts: list[Draft],
+    index: int,
+    sentence_of: list[int],
+    kb: KnowledgeBase,
+    dominant: str | None,
+) -> int | None:
+    draft = drafts[index]
+    earlier = list(range(index - 1, -1, -1))
+    if draft.entry is None and (
+        draft.kind == "person" or (draft.kind == "org" and not draft.actor.code)
+    ):
+        words = set(draft.actor.name.split())
+        found = _named_person(drafts, earlier, words)
+        if found is not None:
+            draft.kind = "person"
+        return found
+    if draft.owner and draft.actor.country is None:
+        if kb.anaphors.get(draft.owner.lower()) == "person":
+            owner = _pronoun_antecedent(doc, drafts, index, sentence_of)
+        else:
+            owner = _named_person(drafts, earlier, {draft.owner})
+        _give_owner_country(drafts, index, owner, kb)
+        return None
+    if draft.refers == "person":
+        return _pronoun_antecedent(doc, drafts, index, sentence_of)
+    if draft.kind == "role" and draft.refers is None and not draft.has_affiliation:
+        return _title_antecedent(doc, drafts, index)
+    if draft.refers == "country":
+        return next((j for j in earlier if drafts[j].kind == "country"), None)
+    if draft.refers == "armed_group":
+        groups = [j for j in earlier if drafts[j].kind == "group"]
+        return _latest_subject_first(doc, drafts, groups, sentence_of[draft.start], sentence_of)
+    if draft.refers and draft.refers.startswith("generic:"):
+        noun = draft.refers.split(":", 1)[1]
+        named = [j for j in earlier if noun in _generic_nouns(drafts[j])]
+        return _latest_subject_first(doc, drafts, named, sentence_of[draft.start], sentence_of)
+    if draft.refers == "government":
+        _give_government_country(drafts, index, sentence_of, kb, dominant)
+    return None
+
+
+def _generic_nouns(draft: Draft) -> set[str]:
+    return {noun.lower() for noun in draft.entry.generic} if draft.entry else set()
+
+
+def _named_person(drafts: list[Draft], earlier: list[int], words: set[str]) -> int | None:
+    """The latest person whose full name contains these words ("Khan" → "Imran Khan")."""
+    return next(
+        (
+            j
+            for j in earlier
+            if (drafts[j].kind == "person" and words < set(drafts[j].actor.name.split()))
+            or (
+                drafts[j].kind == "person"
+                and drafts[j].antecedent is not None
+                and words <= set(drafts[j].actor.name.split())
+            )
+        ),
+        None,
+    )
+
+
+def _give_owner_country(
+    drafts: list[Draft], index: int, owner: int | None, kb: KnowledgeBase
+) -> None:
+    """ "Khan's government": the government of the country Khan belongs to."""
+    country = drafts[owner].actor.country if owner is not None else None
+    if country is None or country not in kb.countries:
+        return
+    draft = drafts[index]
+    role = draft.actor.role
+    label = kb.sector_labels.get(role or "", draft.actor.name)
+    draft.actor = Actor(
+        draft.actor.text,
+        f"{kb.countries[country].name} {label}",
+        compose_code(country, role),
+        country,
+        role,
+    )
+
+
+def _latest_subject_first(
+    doc: Doc, drafts: list[Draft], candidates: list[int], here: int, sentence_of: list[int]
+) -> int | None:
+    """ "the group", "the fund": the candidate last a subject in this or the previous
+    sentence, else the latest candidate (``candidates`` run latest first)."""
+    nearby_subjects = [
+        j
+        for j in candidates
+        if here - sentence_of[drafts[j].start] <= 1
+        and doc[drafts[j].head].dep_ in ("nsubj", "nsubjpass")
+    ]
+    ranked = nearby_subjects or candidates
+    return ranked[0] if ranked else None
+
+
+def _pronoun_antecedent(
+    doc: Doc, drafts: list[Draft], index: int, sentence_of: list[int]
+) -> int | None:
+    """The one person in the nearest sentence (this one first) that names any person."""
+    here = sentence_of[drafts[index].start]
+    for sentence in range(here, max(here - PRONOUN_LOOKBACK, -1) - 1, -1):
+        people = [
+            j
+            for j in range(index)
+            if drafts[j].kind == "person" and sentence_of[drafts[j].start] == sentence
+        ]
+        if not people:
+            continue
+        identities = {_root(drafts, j) for j in people}
+        if len(identities) == 1:
+            return people[-1]
+        subjects = [j for j in people if doc[drafts[j].head].dep_ in ("nsubj", "nsubjpass")]
+        return subjects[-1] if len({_root(drafts, j) for j in subjects}) == 1 else None
+    return None
+
+
+def _title_antecedent(doc: Doc, drafts: list[Draft], index: int) -> int | None:
+    """ "the minister" → the latest person introduced with that title."""
+    draft = drafts[index]
+    if draft.end - draft.start != 1 or doc[draft.head].tag_ not in ("NN", "NNP", ""):
+        return None
+    if draft.start == 0 or doc[draft.start - 1].lower_ != "the":
+        return None
+    title = doc[draft.head].lower_
+    return next(
+        (
+            j
+            for j in range(index - 1, -1, -1)
+            if drafts[j].kind == "person" and any(t.split()[-1] == title for t in drafts[j].titles)
+        ),
+        None,
+    )
+
+
+def _give_government_country(
+    drafts: list[Draft],
+    index: int,
+    sentence_of: list[int],
+    kb: KnowledgeBase,
+    dominant: str | None,
+) -> None:
+    """ "the authorities": the government of the country just named, else the story's country."""
+    draft = drafts[index]
+    here = sentence_of[draft.start]
+    recent = next(
+        (
+            j
+            for j in range(index - 1, -1, -1)
+            if drafts[j].actor.country and here - sentence_of[drafts[j].start] <= COUNTRY_LOOKBACK
+        ),
+        None,
+    )
+    country = drafts[recent].actor.country if recent is not None else dominant
+    if country is None or country not in kb.countries:
+        return
+    role = draft.actor.role
+    label = kb.sector_labels.get(role or "", draft.actor.name)
+    draft.actor = Actor(
+        draft.actor.text,
+        f"{kb.countries[country].name} {label}",
+        compose_code(country, role),
+        country,
+        role,
+    )
+    draft.kind = "nominal"
+    draft.antecedent = (
+        recent
+        if recent is not None
+        else next((j for j in range(index - 1, -1, -1) if drafts[j].actor.country == country), None)
+    )
+
+
+def _dominant_country(drafts: list[Draft]) -> str | None:
+    """The country a story is about: named clearly more often than any other."""
+    counts = Counter(d.actor.country for d in drafts if d.actor.country)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _root(drafts: list[Draft], index: int) -> int:
+    antecedent = drafts[index].antecedent
+    return index if antecedent is None else antecedent
+
+
+def _link(drafts: list[Draft], index: int, target: int) -> None:
+    root = _root(drafts, target)
+    draft = drafts[index]
+    known, own = drafts[root].actor, draft.actor
+    country, role = known.country or own.country, known.role or own.role
+    code = (
+        known.code
+        if (country, role) == (known.country, known.role)
+        else compose_code(country, role)
+    )
+    draft.actor = Actor(own.text, known.name, code, country, role)
+    draft.antecedent = root
+    draft.entry = drafts[root].entry
+    if draft.kind == "role":
+        draft.kind = "nominal"
+    draft.titles = drafts[root].titles | draft.titles
+
+
+def _without_unresolved(drafts: list[Draft]) -> list[Draft]:
+    """Drop pronouns and "the fund"-style nominals that found no antecedent."""
+    kept = [
+        d
+        for d in drafts
+        if d.antecedent is not None or d.kind not in ("pronoun", "nominal") or d.actor.code
+    ]
+    new_index = {id(d): n for n, d in enumerate(kept)}
+    for draft in kept:
+        if draft.antecedent is not None:
+            ante = drafts[draft.antecedent]
+            draft.antecedent = new_index.get(id(ante))
+    return kept

@@ -1,0 +1,1 @@
+"""One-off generators that document where the package data came from."""

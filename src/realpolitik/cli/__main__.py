@@ -1,0 +1,5 @@
+"""``python -m realpolitik.cli``: the same as the ``realpolitik`` command."""
+
+from realpolitik.cli import main
+
+main()

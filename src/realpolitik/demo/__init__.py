@@ -1,0 +1,1 @@
+"""The built-in demo corpus and the command that shows it off."""

@@ -1,0 +1,293 @@
+"""Pick an event's source and target actors from the dependency tree.
+
+The parser's tree shape varies, so each rule looks for a role (who acts, who
+is acted on) through several routes: the subject or the by-agent, the object,
+the cue's preposition, a possessive or compound on a nominal event, and the
+clause an event is embedded in. Every route ends at an actor mention; a token
+that is no actor never becomes one here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from realpolitik.actors import Mention
+from realpolitik.events.lexicon import Cue
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+FALLBACK_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "for", "into")
+NON_TARGET_KINDS = frozenset({"capital"})
+SYMMETRIC_PREPS = ("between", "among")
+STATEMENT_ROOT = "01"
+NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
+LATER_DEPS = frozenset({"prep", "dobj", "dative", "attr", "oprd", "npadvmod"})
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
+
+
+class MentionIndex:
+    """Token index → the actor mention covering it, for one document."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self.by_token[i] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def within(self, token: Token) -> Mention | None:
+        """The codable mention at ``token`` or, failing that, the nearest one in its phrase.
+
+        "leaders of Pakistan", "a spokesman for the ministry", "Congress in the
+        Philippines": the head is no actor, or one with no country, and a
+        mention below it names who acts. Clauses hanging off the phrase are not
+        searched: "the man who met Putin" is not Putin. With no codable mention
+        the one at the head is still returned, so callers can tell it apart.
+        """
+        mention = self.at(token)
+        if mention is not None and codable(mention):
+            return mention
+        frontier = [token]
+        while frontier:
+            next_frontier = []
+            for node in frontier:
+                for child in node.children:
+                    if child.dep_ in CLAUSE_DEPS or child.dep_ in {"conj", "cc", "punct"}:
+                        continue
+                    found = self.at(child)
+                    if found is not None and codable(found):
+                        return found
+                    next_frontier.append(child)
+            frontier = next_frontier
+        return mention
+
+
+def coordinated(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Russia and China").
+
+    A list of names can come out of the parser as an apposition with
+    conjuncts ("The US, Russia, and Switzerland met"): a proper-noun
+    apposition counts as coordinated too.
+    """
+    items = [token, *(t for t in token.conjuncts if t.i > token.i)]
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            items += [child, *(t for t in child.conjuncts if t.i > child.i)]
+    return items
+
+
+def codable(mention: Mention) -> bool:
+    """An actor with a country, an organisation code or a name; a bare role is none.
+
+    "officials" or "the army" with no country known would make an event with
+    half a dyad, the commonest fault of older coders; a named person whose
+    country the text does not give is still somebody.
+    """
+    actor = mention.actor
+    if actor.country or mention.kind == "person":
+        return True
+    return bool(actor.code) and actor.code != actor.role
+
+
+def _mentions(
+    index: MentionIndex, tokens: Iterable[Token], exclude: Iterable[Mention] = ()
+) -> list[Mention]:
+    """The actors at the first slot that holds one, with those coordinated to it.
+
+    ``exclude`` are the event's sources: a target is somebody else.
+    """
+    excluded = {mention.actor.code for mention in exclude}
+    for token in tokens:
+        found: list[Mention] = []
+        for item in coordinated(token):
+            mention = index.within(item)
+            if (
+                mention is not None
+                and codable(mention)
+                and mention.actor.code not in excluded
+                and all(mention is not seen for seen in found)
+            ):
+                found.append(mention)
+        if found:
+            return found
+    return []
+
+
+def _children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [child for child in token.children if child.dep_ in wanted]
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = tuple(preps)
+    found = []
+    for prep in token.children:
+        if prep.dep_ in PREP_DEPS and prep.lower_ in wanted:
+            objects = _children(prep, ("pobj",))
+            found.extend(objects or _words_after(prep))
+    return found
+
+
+def _words_after(prep: Token) -> list[Token]:
+    """The noun phrase after a preposition the parser left without an object.
+
+    "granted asylum to five army officers holed up in ..." often comes out
+    with "officers" as the subject of "holed"; the words still follow "to".
+    """
+    words = []
+    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "SCONJ"}:
+            break
+        words.append(token)
+    return words
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children) or any(
+        child.dep_ == "auxpass" for child in verb.children
+    )
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The verb's subject, borrowed from a governing verb when it has none.
+
+    Coordinated verbs share a subject ("met X and signed"); a controlled
+    infinitive takes its governor's ("agreed to meet"); a participle clause
+    ("..., killing three") takes the main clause's; a relative clause's verb
+    acts through the noun it modifies ("the troops that attacked").
+    """
+    node = verb
+    for _ in range(6):
+        subjects = _children(node, SUBJECT_DEPS)
+        if subjects:
+            return subjects
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [node.head]
+        if node.dep_ in {"conj", "xcomp", "advcl", "acl", "acomp"} and node.head.i != node.i:
+            if node.dep_ == "xcomp":
+                objects = _children(node.head, ("dobj",))
+                if objects and node.head.lemma_ in {"urge", "ask", "call", "press", "tell"}:
+                    return objects
+            node = node.head
+            continue
+        break
+    return []
+
+
+def subject_mentions(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The actors acting as ``verb``'s subject, borrowed from governors if needed."""
+    return _mentions(index, subject_tokens(verb))
+
+
+def verb_arguments(
+    verb: Token, cue: Cue, index: MentionIndex
+) -> tuple[list[Mention], list[Mention]]:
+    """Sources and targets of a verbal event, active or passive."""
+    if is_passive(verb):
+        sources = _mentions(index, _prep_objects(verb, ("by",)))
+        targets = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
+        if not targets and verb.dep_ in {"acl", "relcl"}:
+            targets = _mentions(index, [verb.head])
+    else:
+        sources = _mentions(index, subject_tokens(verb))
+        targets = _mentions(index, _target_tokens(verb, cue), sources)
+    return sources, targets
+
+
+def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
+    """Where the target may stand, best first; a cue with target "none" only
+    makes the target optional, it still takes one the sentence names."""
+    ordered: list[Token] = []
+    if cue.target == "prep":
+        ordered += _prep_objects(verb, cue.preps)
+        for obj in _children(verb, ("dobj",)):
+            ordered += _prep_objects(obj, cue.preps)
+    ordered += _children(verb, OBJECT_DEPS)
+    if cue.target == "dative":
+        ordered = [*_prep_objects(verb, ("to",)), *ordered]
+    ordered += _prep_objects(verb, cue.preps or FALLBACK_TARGET_PREPS)
+    for obj in _children(verb, ("dobj",)):
+        ordered += _prep_objects(obj, FALLBACK_TARGET_PREPS)
+    for clause in _children(verb, ("xcomp", "ccomp")):
+        ordered += _children(clause, ("nsubj", "dobj", "nsubjpass"))
+        ordered += _prep_objects(clause, FALLBACK_TARGET_PREPS)
+    if cue.code.startswith(STATEMENT_ROOT):
+        for clause in _children(verb, ("ccomp", "xcomp", "prep")):
+            ordered += [token for token in clause.subtree if token.pos_ in NOMINAL_POS]
+    ordered += _later_nominals(verb)
+    return ordered
+
+
+def _later_nominals(verb: Token) -> list[Token]:
+    """Last resort: nouns after the verb in its own phrases ("denounced as a
+    crime Serbia's suppression of ..."), never inside another verb's clause."""
+    found = []
+    for child in verb.rights:
+        if child.dep_ not in LATER_DEPS:
+            continue
+        for token in child.subtree:
+            if token.pos_ in NOMINAL_POS and not _under_clause(token, child):
+                found.append(token)
+    return found
+
+
+def _under_clause(token: Token, top: Token) -> bool:
+    node = token
+    while node.i != top.i:
+        if node.dep_ in {"relcl", "acl", "ccomp", "advcl"}:
+            return True
+        node = node.head
+    return False
+
+
+def noun_arguments(
+    noun: Token, cue: Cue, index: MentionIndex, light: Token | None
+) -> tuple[list[Mention], list[Mention]]:
+    """Sources and targets of a nominal event ("Russia's invasion of Ukraine")."""
+    between = _mentions(index, _prep_objects(noun, SYMMETRIC_PREPS))
+    if len(between) >= 2:
+        return between[:1], between[1:]
+    inner: list[Mention] = []
+    for child in noun.children:
+        mention = index.at(child) if child.dep_ in {"poss", "compound", "amod", "nmod"} else None
+        if mention is not None and codable(mention) and all(mention is not seen for seen in inner):
+            inner.append(mention)
+    sources = _mentions(index, _prep_objects(noun, cue.source_preps or ("by",)))
+    if not sources and light is not None:
+        sources = _mentions(index, subject_tokens(light))
+    if not sources and inner:
+        sources = inner[:1]
+        inner = inner[1:]
+    targets = _mentions(index, _prep_objects(noun, cue.target_preps or FALLBACK_TARGET_PREPS))
+    if not targets and light is not None:
+        targets = _mentions(index, _prep_objects(light, cue.target_preps or FALLBACK_TARGET_PREPS))
+    if not targets and inner:
+        targets = inner
+    return sources, targets
+
+
+def pairs(
+    sources: list[Mention], targets: list[Mention], *, needs_target: bool
+) -> Iterator[tuple[Mention, Mention | None]]:
+    """Source-target pairs; coordinated sources with no target face each other."""
+    if not targets and len(sources) >= 2:
+        for source in sources:
+            for target in sources:
+                if source is not target:
+                    yield source, target
+        return
+    if not targets:
+        if not needs_target:
+            for source in sources:
+                yield source, None
+        return
+    for source in sources:
+        for target in targets:
+            if source is not target:
+                yield source, target

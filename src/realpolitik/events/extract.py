@@ -1,0 +1,314 @@
+"""Turn the cues and actors of a parsed document into coded events.
+
+The "annotate" half of the events stage: for each cue it picks source and
+target, codes the act with the CAMEO table, and asks the context modules for
+mode, date, place, money and attribution. Reported speech is read through:
+"X said Y attacked Z" yields Y attacking Z (attributed to X), not a statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from realpolitik.actors import Mention
+from realpolitik.events.arguments import (
+    MentionIndex,
+    noun_arguments,
+    pairs,
+    subject_mentions,
+    verb_arguments,
+)
+from realpolitik.events.attribution import event_attribution
+from realpolitik.events.dates import event_date
+from realpolitik.events.lexicon import Lexicon
+from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
+from realpolitik.events.mode import event_mode
+from realpolitik.events.places import event_location
+from realpolitik.events.quantities import event_quantities
+from realpolitik.nlp import ParsedDocument
+from realpolitik.ontology import lookup
+from realpolitik.records import Actor, Event
+
+STATEMENT_ROOT = "01"
+FUTURE_FAMILY = "intent"
+REFUSAL_FAMILY = "reject"
+NEGATED_MODE = "negated"
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+ADDRESSED_TO_HOSTS = frozenset({"14"})
+DENIAL_CODE = "016"
+PLAIN_STATEMENT = "010"
+APPEAL_FAMILIES = frozenset({"appeal", "demand"})
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before it becomes a record: the match and its chosen actors."""
+
+    match: CueMatch
+    source: Mention
+    target: Mention | None
+    specific: bool
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _actor(mention: Mention | None) -> Actor | None:
+    if mention is None:
+        return None
+    actor = mention.actor
+    return Actor(actor.text, actor.name, actor.code, actor.country, actor.role)
+
+
+def _host_government(location: dict[str, Any] | None, source: Mention) -> Actor | None:
+    """Whom a protest with no named addressee is aimed at: the government where it
+    takes place, else the protesters' own (the CAMEO convention for dissent)."""
+    country = (location or {}).get("country") or source.actor.country
+    if not country:
+        return None
+    text = (location or {}).get("name") or source.actor.text
+    return Actor(text=text, name=f"{country} government", code=f"{country}GOV",
+                 country=country, role="GOV")
+
+
+def _shift(event: Event, shift: int) -> None:
+    """Move offsets from the parsed sentences to the full cleaned text."""
+    event.evidence = {k: v + shift for k, v in event.evidence.items()}
+    if event.cue is not None:
+        event.cue = {**event.cue, "start": event.cue["start"] + shift,
+                     "end": event.cue["end"] + shift}
+
+
+def _inside(token: Token, ancestor: Token) -> bool:
+    return token.i != ancestor.i and ancestor.is_ancestor(token)
+
+
+class EventExtractor:
+    """Codes every event of a parsed document from its cues and actor mentions."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.finder = CueFinder(lexicon)
+
+    def extract(
+        self,
+        parsed: ParsedDocument,
+        mentions: list[Mention],
+        *,
+        doc_id: str,
+        doc_date: date | None,
+    ) -> list[Event]:
+        """Every event of the parsed sentences, with offsets into the full text."""
+        index = MentionIndex(mentions)
+        events: list[Event] = []
+        for sent in parsed.parsed.sents:
+            sentence_index, shift = parsed.origin_of(sent.start)
+            for event in self._sentence_events(sent, sentence_index, index, doc_id, doc_date):
+                _shift(event, shift)
+                events.append(event)
+        return events
+
+    def has_cue(self, sent: Span) -> bool:
+        """Cheap test on lemmas alone: can this sentence carry an event at all?"""
+        return any(self.lexicon.is_cue_lemma(verb_lemma(token, self.lexicon)) for token in sent)
+
+    def _sentence_events(
+        self,
+        sent: Span,
+        sentence_index: int,
+        index: MentionIndex,
+        doc_id: str,
+        doc_date: date | None,
+    ) -> list[Event]:
+        matches = self.finder.find(sent)
+        candidates = self._drop_covering_statements(matches, self._candidates(matches, index))
+        seen: dict[tuple[str, str | None, str], Event] = {}
+        for candidate in candidates:
+            coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
+            for event in (coded, self._stated_intent(coded), self._refusal(coded)):
+                if event is None:
+                    continue
+                key = (event.source.code if event.source else "",
+                       event.target and event.target.code, event.root)
+                kept = seen.get(key)
+                if kept is None or (kept.mode != "asserted" and event.mode == "asserted"):
+                    seen[key] = event
+        return list(seen.values())
+
+    def _stated_intent(self, event: Event) -> Event | None:
+        """A promised or planned act is also an asserted statement of intent.
+
+        "Finland will give Tanzania a grant" has not happened, but Finland has
+        said it will: CAMEO codes that as 0331 and PLOVER as AGREE. Hostile
+        future acts ("will strike back") become threats the same way.
+        """
+        if event.mode != "future" or event.root in {"01", "02", "03", "13"}:
+            return None
+        family = self.lexicon.family_named(FUTURE_FAMILY)
+        code = lookup(family.code_for(event.cameo))
+        return replace(
+            event, cameo=code.code, root=code.root, label=code.label,
+            quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
+            mode="asserted", confidence=round(event.confidence * 0.9, 2),
+        )
+
+    def _refusal(self, event: Event) -> Event | None:
+        """A cooperative act said not to happen is a refusal.
+
+        "Syria will not accept refugees", "he would not provide support to
+        Israel": CAMEO codes these as rejections (12x), which did happen.
+        """
+        if event.mode != NEGATED_MODE or event.root not in COOPERATIVE_ROOTS:
+            return None
+        code = lookup(self.lexicon.family_named(REFUSAL_FAMILY).code_for(event.cameo))
+        return replace(
+            event, cameo=code.code, root=code.root, label=code.label,
+            quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
+            mode="asserted", confidence=round(event.confidence * 0.9, 2),
+        )
+
+    @staticmethod
+    def _drop_covering_statements(
+        matches: list[CueMatch], candidates: list[Candidate]
+    ) -> list[Candidate]:
+        """A statement whose reported clause holds another act is only its source.
+
+        A specific statement (concern, optimism, a refusal to comment) stays
+        when no act it covers found its actors: "France voiced concern about
+        the fighting in Chad" has no fighter, but the concern is an event.
+        """
+        coded = {candidate.match.token.i for candidate in candidates}
+        kept = []
+        for candidate in candidates:
+            match = candidate.match
+            if not match.cue.code.startswith(STATEMENT_ROOT) or match.cue.code == DENIAL_CODE:
+                kept.append(candidate)
+                continue
+            covered = [other.token.i for other in matches
+                       if other is not match and _inside(other.token, match.token)]
+            specific = match.cue.code != PLAIN_STATEMENT
+            if not covered or (specific and not coded & set(covered)):
+                kept.append(candidate)
+        return kept
+
+    def _candidates(self, matches: list[CueMatch], index: MentionIndex) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        for match in matches:
+            sources, targets = self._arguments(match, index)
+            needs_target = match.cue.target != "none" and not self._addressed_to_hosts(match)
+            for source, target in pairs(sources, targets, needs_target=needs_target):
+                if target is not None and source.actor.code == target.actor.code:
+                    continue
+                specific = bool(match.cue.objects or match.cue.preps or match.family)
+                candidates.append(Candidate(match, source, target, specific))
+        return candidates
+
+    @staticmethod
+    def _addressed_to_hosts(match: CueMatch) -> bool:
+        """Protests with no named addressee still have one: the host government."""
+        return match.cue.code[:2] in ADDRESSED_TO_HOSTS
+
+    def _arguments(
+        self, match: CueMatch, index: MentionIndex
+    ) -> tuple[list[Mention], list[Mention]]:
+        token, cue = match.token, match.cue
+        if match.family is not None and match.governor is not None:
+            sources, targets = verb_arguments(match.governor, cue, index)
+            if match.embedded is not None and (
+                not targets or match.family.name not in APPEAL_FAMILIES
+            ):
+                inner_sources, inner_targets = self._plain_arguments(match.embedded, index)
+                targets = inner_targets or targets
+                if match.family.name in APPEAL_FAMILIES and not targets:
+                    targets = inner_sources
+        else:
+            sources, targets = self._plain_arguments(match, index)
+        if not sources:
+            sources = self._reporter(token, index)
+        return sources, targets
+
+    def _plain_arguments(
+        self, match: CueMatch, index: MentionIndex
+    ) -> tuple[list[Mention], list[Mention]]:
+        if match.token.pos_ in {"NOUN", "PROPN"}:
+            return noun_arguments(match.token, match.cue, index, match.light)
+        return verb_arguments(match.token, match.cue, index)
+
+    def _reporter(self, token: Token, index: MentionIndex) -> list[Mention]:
+        """An unresolved "it"/"they" in a reported clause stands for the reporter.
+
+        "Iran said it would retaliate": the pronoun is the subject of the
+        governing reporting verb.
+        """
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PRON" or token.dep_ not in REPORTED_DEPS:
+            return []
+        return subject_mentions(token.head, index)
+
+    def _event(
+        self,
+        candidate: Candidate,
+        sent: Span,
+        sentence_index: int,
+        doc_id: str,
+        doc_date: date | None,
+    ) -> Event:
+        match = candidate.match
+        predicate = match.governor or match.token
+        code = lookup(match.cue.code)
+        when, when_text = event_date(predicate, doc_date)
+        tokens = [predicate, match.token]
+        doc = sent.doc
+        for mention in (candidate.source, candidate.target):
+            if mention is not None and sent.start <= mention.head < sent.end:
+                tokens.append(doc[mention.head])
+        start = min(token.idx for token in tokens)
+        end = max(token.idx + len(token.text) for token in tokens)
+        location = event_location(predicate)
+        target = _actor(candidate.target)
+        if target is None and code.root in ADDRESSED_TO_HOSTS:
+            target = _host_government(location, candidate.source)
+        return Event(
+            doc_id=doc_id,
+            sentence_index=sentence_index,
+            sentence=_collapse(sent.text),
+            evidence={"start": start, "end": end},
+            source=_actor(candidate.source),
+            target=target,
+            cameo=code.code,
+            root=code.root,
+            label=code.label,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            plover=code.plover,
+            mode=event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE),
+            date=when,
+            date_text=when_text,
+            location=location,
+            attribution=event_attribution(predicate),
+            quantities=event_quantities(predicate),
+            confidence=self._confidence(candidate),
+            cue={"text": match.token.text, "start": match.token.idx,
+                 "end": match.token.idx + len(match.token.text)},
+        )
+
+    @staticmethod
+    def _confidence(candidate: Candidate) -> float:
+        """A rough self-estimate: named actors and specific cues earn trust."""
+        score = 0.5
+        if candidate.specific:
+            score += 0.15
+        if candidate.target is not None:
+            score += 0.1
+        for mention in (candidate.source, candidate.target):
+            if mention is not None and mention.antecedent is not None:
+                score -= 0.1
+            if mention is not None and mention.actor.role is not None:
+                score += 0.05
+        return round(max(0.05, min(score, 0.95)), 2)

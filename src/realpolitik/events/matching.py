@@ -1,0 +1,320 @@
+"""Find the event cues of a sentence: which tokens name an act, and which CAMEO code.
+
+This is the "find" half of the events stage. It only looks at lemmas and the
+dependency tree around a candidate token, so it never codes a sentence that
+has no cue: there is no default code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from realpolitik.events.lexicon import Cue, IntentFamily, Lexicon
+
+VERB_TAGS = frozenset({"VERB"})
+NOUN_TAGS = frozenset({"NOUN"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp"})
+ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
+NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
+VIOLENT_ROOTS = frozenset({"18", "19"})
+STATEMENT_ROOT = "01"
+# The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+
+
+@cache
+def modal_families() -> dict[str, str]:
+    """Modal word → the family a statement with that modal in its clause belongs to."""
+    text = resources.files("realpolitik.events.data").joinpath("modal_demands.yaml").read_text()
+    return {str(word): str(family) for word, family in yaml.safe_load(text)["modals"].items()}
+
+
+def _obliged_clause(statement: Token) -> tuple[Token, str] | None:
+    """The reported clause telling another actor what it must do, and the modal's family."""
+    for clause in statement.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in clause.children):
+            continue
+        for aux in clause.children:
+            family = modal_families().get(aux.lower_) if aux.dep_ == "aux" else None
+            if family is not None:
+                return clause, family
+    return None
+
+
+@dataclass(slots=True)
+class CueMatch:
+    """A token that carries an event, with the cue that matched it.
+
+    ``light`` is the light verb ("held talks", "launched an attack") whose
+    subject is the nominal event's source; ``governor`` and ``family`` are set
+    when the act is an intent, appeal, demand, refusal or threat about an
+    embedded act ("agreed to meet", "urged Iran to release").
+    """
+
+    token: Token
+    cue: Cue
+    light: Token | None = None
+    governor: Token | None = None
+    family: IntentFamily | None = None
+    embedded: CueMatch | None = None
+
+
+def _particle(token: Token) -> str | None:
+    """The verb's particle; the parser labels some ("stepped down") as adverbs."""
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in ADVERB_PARTICLES):
+            return child.lower_
+    return None
+
+
+def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
+    """Lemmas a cue's ``object`` constraint may match: the object and its modifiers."""
+    lemmas: set[str] = set()
+    # "25,000 tons of food aid": the measured thing is the object too.
+    heads = [child for child in token.children if child.dep_ in OBJECT_DEPS]
+    if token.dep_ in {"relcl", "acl"} and token.tag_ == "VBN":
+        heads.append(token.head)
+    for child in token.children:
+        if child.dep_ == "prep" and (not preps or child.lower_ in preps):
+            heads.extend(gc for gc in child.children if gc.dep_ == "pobj")
+        if child.dep_ in EMBEDDING_DEPS and child.pos_ == "NOUN":
+            heads.append(child)
+    heads += [gc for head in heads if _is_measure(head) for child in head.children
+              if child.lower_ == "of" for gc in child.children if gc.dep_ == "pobj"]
+    for head in heads:
+        for item in (head, *head.conjuncts):
+            lemmas.add(item.lemma_.lower())
+            lemmas.update(
+                mod.lemma_.lower() for mod in item.children if mod.dep_ in {"compound", "amod"}
+            )
+    return lemmas
+
+
+def _is_measure(noun: Token) -> bool:
+    """A counted quantity ("25,000 tons", "thousands") rather than a thing in itself."""
+    return noun.like_num or any(child.dep_ == "nummod" for child in noun.children)
+
+
+def _prep_lemmas(token: Token) -> set[str]:
+    found = {child.lower_ for child in token.children if child.dep_ in PREP_DEPS}
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            found.update(gc.lower_ for gc in child.children if gc.dep_ == "prep")
+    return found
+
+
+def _modifier_lemmas(noun: Token) -> set[str]:
+    """A noun cue's ``objects`` are its own modifiers ("hunger strike", "air strike")."""
+    return {child.lemma_.lower() for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS}
+
+
+def _cue_fits(cue: Cue, token: Token, particle: str | None) -> bool:
+    if cue.particle and cue.particle != particle:
+        return False
+    if cue.preps and not set(cue.preps) & _prep_lemmas(token):
+        return False
+    if not cue.objects:
+        return True
+    if cue.pos == "noun":
+        return bool(cue.objects & _modifier_lemmas(token))
+    return bool(cue.objects & _object_lemmas(token, cue.preps))
+
+
+def best_cue(cues: list[Cue], token: Token) -> Cue | None:
+    """The most specific cue whose constraints hold around ``token``."""
+    particle = _particle(token)
+    for cue in cues:
+        if _cue_fits(cue, token, particle):
+            return cue
+    return None
+
+
+def _asks_another(governor: Token, embedded: CueMatch) -> bool:
+    """"wants Germany to pay" asks someone else to act; "wants to pay" intends to."""
+    if any(child.dep_ == "dobj" for child in governor.children):
+        return embedded.token.dep_ == "xcomp"
+    return any(child.dep_ == "nsubj" for child in embedded.token.children)
+
+
+def _can_govern(token: Token) -> bool:
+    """Verbs govern embedded acts, and so do intent adjectives ("is ready to send")."""
+    return token.pos_ in VERB_TAGS or (token.pos_ == "ADJ" and token.dep_ == "acomp")
+
+
+def _has_complement(token: Token) -> bool:
+    return any(child.dep_ in EMBEDDING_DEPS or child.dep_ == "dobj" for child in token.children)
+
+
+def _family_cue(code: str, governor: Token) -> Cue:
+    """A cue made on the fly for an intent/appeal/threat construction."""
+    return Cue(
+        code=code,
+        lemma=governor.lemma_.lower(),
+        pos="verb",
+        particle=None,
+        objects=frozenset(),
+        preps=(),
+        target="dobj",
+        source_preps=(),
+        target_preps=(),
+        specificity=1,
+    )
+
+
+def verb_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The token's lemma, repaired where the lemmatiser cut a final "e".
+
+    The small model turns "staged" into "stag" and "hoped" into "hop": when
+    the lemma plus "e" plus "d" spells the word and that is a known cue, the
+    cue is what the text means.
+    """
+    lemma = token.lemma_.lower()
+    repaired = f"{lemma}e"
+    if token.lower_ == f"{repaired}d" and (
+        lexicon.is_cue_lemma(repaired)
+        or repaired in lexicon.light_verbs
+        or lexicon.family_of(repaired) is not None
+    ):
+        return repaired
+    return lemma
+
+
+def _light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head, lexicon) in lexicon.light_verbs:
+        return head
+    return None
+
+
+def _adopt_means(nouns: list[CueMatch], verbs: dict[int, CueMatch]) -> None:
+    """"killed three soldiers in a suicide bombing" is a suicide bombing.
+
+    A violent verb says what happened to whom; the nominal act it was done
+    "in" or "with" often says how, with the more specific CAMEO code. So does
+    a modified noun after a light verb ("carried out a suicide bombing"). The
+    verb keeps its actors and takes that code; the noun then only restates it.
+    """
+    for match in nouns:
+        verb = _verb_refined_by(match, verbs)
+        code = match.cue.code
+        if verb is not None and len(code) >= len(verb.cue.code) and code != verb.cue.code:
+            verb.cue = replace(verb.cue, code=code, objects=match.cue.objects or verb.cue.objects)
+
+
+def _verb_refined_by(noun: CueMatch, verbs: dict[int, CueMatch]) -> CueMatch | None:
+    token = noun.token
+    if noun.light is not None and noun.cue.objects and token.dep_ == "dobj":
+        return verbs.get(noun.light.i)
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in MEANS_PREPS:
+        return None
+    verb = verbs.get(prep.head.i)
+    if verb is None or {verb.cue.code[:2], noun.cue.code[:2]} - VIOLENT_ROOTS:
+        return None
+    return verb
+
+
+class CueFinder:
+    """Matches the lexicon's verb and noun cues against one parsed sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def verb_match(self, token: Token) -> CueMatch | None:
+        cue = best_cue(self.lexicon.verb_cues(verb_lemma(token, self.lexicon)), token)
+        return CueMatch(token, cue) if cue else None
+
+    def noun_match(self, token: Token) -> CueMatch | None:
+        cue = best_cue(self.lexicon.noun_cues(token.lemma_.lower()), token)
+        if cue is None:
+            return None
+        return CueMatch(token, cue, light=_light_verb_of(token, self.lexicon))
+
+    def find(self, sent: Span) -> list[CueMatch]:
+        """Every cue in ``sent``; embedded acts hang under their governors."""
+        verbs: dict[int, CueMatch] = {}
+        nouns: list[CueMatch] = []
+        for token in sent:
+            if token.pos_ in VERB_TAGS or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+                match = self.verb_match(token)
+                if match:
+                    verbs[token.i] = match
+            elif (
+                token.pos_ in NOUN_TAGS
+                and token.dep_ != "compound"
+                and self.lexicon.noun_cues(token.lemma_.lower())
+            ):
+                match = self.noun_match(token)
+                if match:
+                    nouns.append(match)
+        _adopt_means(nouns, verbs)
+        matches = [*verbs.values(), *self._nouns_not_covered(nouns, verbs)]
+        return self._attach_families(sent, matches)
+
+    def _nouns_not_covered(
+        self, nouns: list[CueMatch], verbs: dict[int, CueMatch]
+    ) -> list[CueMatch]:
+        """Drop a noun cue that only restates its verb's act ("imposed sanctions")."""
+        kept = []
+        for match in nouns:
+            head = match.token.head
+            if head.i in verbs and match.token.dep_ in {"dobj", "nsubjpass", "pobj"}:
+                continue
+            if head.dep_ == "prep" and head.head.i in verbs and head.head.i != match.token.i:
+                verb_cue = verbs[head.head.i].cue
+                restated = match.token.lemma_.lower() in verb_cue.objects
+                if restated or verb_cue.code == match.cue.code:
+                    continue
+            kept.append(match)
+        return kept
+
+    def _governed(
+        self, token: Token, own: CueMatch | None, by_token: dict[int, CueMatch]
+    ) -> tuple[IntentFamily, CueMatch | None] | None:
+        """The family ``token`` governs an act in, and that act's match if it has a cue.
+
+        A statement with an obliged clause ("said Sudan must return") counts
+        even when the clause has no cue: the demand is the event.
+        """
+        family = self.lexicon.family_of(verb_lemma(token, self.lexicon))
+        is_statement = own is not None and own.cue.code.startswith(STATEMENT_ROOT)
+        obliged = _obliged_clause(token) if is_statement else None
+        if obliged is not None:
+            family = self.lexicon.family_named(obliged[1])
+        if family is None or not _can_govern(token):
+            return None
+        embedded = next(
+            (by_token[c.i] for c in token.children if c.dep_ in EMBEDDING_DEPS and c.i in by_token),
+            None,
+        )
+        if embedded is None and obliged is None and (own or not _has_complement(token)):
+            return None
+        return family, embedded
+
+    def _attach_families(self, sent: Span, matches: list[CueMatch]) -> list[CueMatch]:
+        """Turn "agreed to meet", "urged X to withdraw" into one intent/appeal event."""
+        by_token = {match.token.i: match for match in matches}
+        result = list(matches)
+        for token in sent:
+            own = by_token.get(token.i)
+            governed = self._governed(token, own, by_token)
+            if governed is None:
+                continue
+            family, embedded = governed
+            if own is not None:
+                result.remove(own)
+            if embedded is not None and family.name == "intent" and _asks_another(token, embedded):
+                family = self.lexicon.family_named("appeal")
+            code = family.code_for(embedded.cue.code if embedded else None)
+            result.append(
+                CueMatch(token, _family_cue(code, token), governor=token, family=family,
+                         embedded=embedded)
+            )
+        return result

@@ -1,0 +1,229 @@
+"""Open the DuckDB store and write coded documents into it.
+
+Every write is one transaction: a document is either fully stored (its row,
+sentences, mentions, events and the stories they touch) or not at all, so a
+killed ingest never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+import duckdb
+
+from realpolitik.errors import StoreError
+from realpolitik.records import CodedDocument
+from realpolitik.store import rows, schema, stories
+
+DEFAULT_DB = "realpolitik.duckdb"
+DB_ENV_VAR = "REALPOLITIK_DB"
+
+_TABLES_BY_DOCUMENT = ("events", "mentions", "sentences", "documents")
+
+_INSERT_EVENTS = f"""
+INSERT INTO events BY NAME
+SELECT *, {rows.EVENT_ID_SQL} AS event_id,
+    CAST(CASE length(date)
+        WHEN 10 THEN try_strptime(date, '%Y-%m-%d')
+        WHEN 7 THEN try_strptime(date, '%Y-%m')
+        WHEN 4 THEN try_strptime(date, '%Y')
+    END AS DATE) AS event_date,
+    CASE WHEN event_date IS NULL THEN NULL
+         ELSE CASE length(date) WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END
+    END AS date_precision
+FROM incoming_events
+"""
+
+
+def default_db_path() -> Path:
+    """``$REALPOLITIK_DB`` when set, else ``./realpolitik.duckdb``."""
+    return Path(os.environ.get(DB_ENV_VAR) or DEFAULT_DB)
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Connect, turning DuckDB's I/O errors into one line that says what to do."""
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no database here; run `realpolitik ingest` first", code="E501")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not read_only and not parent.is_dir():
+        raise StoreError(f"{path}: directory {parent} does not exist", code="E504")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as error:
+        raise _open_error(path, error) from error
+
+
+def _open_error(path: Path, error: duckdb.Error) -> StoreError:
+    message = str(error)
+    if "not a valid DuckDB database" in message or "Corrupt" in message:
+        return StoreError(
+            f"{path}: not a DuckDB database or damaged; it was left untouched — "
+            "move it away or pass another --db",
+            code="E505",
+        )
+    if "lock" in message.lower():
+        return StoreError(
+            f"{path}: database is in use by another process; wait for it to finish "
+            "(read-only commands can still open it once it is released)",
+            code="E506",
+        )
+    if "Permission denied" in message or "Read-only file system" in message:
+        return StoreError(
+            f"{path}: cannot write in {path.parent or '.'} (permission denied); "
+            "choose a writable --db path",
+            code="E507",
+        )
+    return StoreError(f"{path}: cannot open database: {message}", code="E500")
+
+
+class Store:
+    """The event store: a DuckDB file with the versioned realpolitik schema."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.con = _connect(self.path, read_only)
+        try:
+            if read_only:
+                version = schema.check_version(self.con, str(self.path))
+                if version < schema.SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.path}: database schema version {version} is older than "
+                        f"{schema.SCHEMA_VERSION}; open it once for writing (ingest) to migrate",
+                        code="E508",
+                    )
+            else:
+                schema.migrate(self.con, str(self.path))
+        except BaseException:
+            self.con.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the file lock so other processes can open the store."""
+        self.con.close()
+
+    def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Content hashes already stored for these ids (failed documents excluded)."""
+        if not doc_ids:
+            return {}
+        found = self.con.execute(
+            "SELECT doc_id, content_hash FROM documents "
+            "WHERE status <> 'failed' AND doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [list(doc_ids)],
+        ).fetchall()
+        return {doc_id: digest for doc_id, digest in found}
+
+    def write(self, coded: CodedDocument, *, content_hash: str, origin: str) -> bool:
+        """Store one document; False when the same id and hash are already stored."""
+        item = rows.StoredDocument(coded=coded, content_hash=content_hash, origin=origin)
+        return self.write_many([item]) == 1
+
+    def write_many(
+        self,
+        items: Sequence[rows.StoredDocument],
+        *,
+        window_days: int = stories.DEFAULT_WINDOW_DAYS,
+        link_stories: bool = True,
+    ) -> int:
+        """Store documents in one transaction and refresh the stories they touch.
+
+        Returns how many were written; documents whose id and hash are already
+        stored are left alone, which is what makes ingest idempotent. Bulk loads
+        may pass ``link_stories=False`` and call :meth:`refresh_all_stories` once
+        at the end.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; cannot store", code="E509")
+        latest = {item.coded.doc_id: item for item in items}
+        stored = self.stored_hashes(list(latest))
+        changed = [
+            item for doc_id, item in latest.items() if stored.get(doc_id) != item.content_hash
+        ]
+        if not changed:
+            return 0
+        try:
+            self._write_transaction(changed, window_days if link_stories else None)
+        except duckdb.Error as error:
+            raise StoreError(
+                f"{self.path}: storing documents failed: {error}", code="E510"
+            ) from error
+        return len(changed)
+
+    def _write_transaction(
+        self, items: list[rows.StoredDocument], window_days: int | None
+    ) -> None:
+        incoming = {
+            "incoming_documents": rows.document_table(items, datetime.now()),
+            "incoming_sentences": rows.sentence_table(items),
+            "incoming_mentions": rows.mention_table(items),
+            "incoming_events": rows.event_table(items),
+        }
+        for name, table in incoming.items():
+            self.con.register(name, table)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            keys: set[str] = set()
+            if window_days is not None:
+                keys = stories.story_keys_of_documents(self.con, "incoming_documents")
+            for table in _TABLES_BY_DOCUMENT:
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM incoming_documents)"
+                )
+            for table in ("documents", "sentences", "mentions"):
+                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_{table}")
+            self.con.execute(_INSERT_EVENTS)
+            if window_days is not None:
+                keys |= stories.story_keys_of_documents(self.con, "incoming_documents")
+                stories.refresh_stories(self.con, story_keys=keys, window_days=window_days)
+            self.con.execute("COMMIT")
+        except BaseException:
+            _rollback(self.con)
+            raise
+        finally:
+            for name in incoming:
+                self.con.unregister(name)
+
+    def refresh_all_stories(self, *, window_days: int = stories.DEFAULT_WINDOW_DAYS) -> None:
+        """Rebuild every story, e.g. after changing the window."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            stories.refresh_stories(self.con, window_days=window_days)
+            self.con.execute("COMMIT")
+        except BaseException:
+            _rollback(self.con)
+            raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; a failed COMMIT has already undone it itself."""
+    with contextlib.suppress(duckdb.TransactionException):
+        con.execute("ROLLBACK")
+
+
+def open_store(db_path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Store:
+    """Open (and create or migrate, unless read-only) the store at ``db_path``."""
+    return Store(db_path if db_path is not None else default_db_path(), read_only=read_only)
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows per table, for reports and tests."""
+    counts: dict[str, int] = {}
+    for table in (*_TABLES_BY_DOCUMENT, "stories"):
+        counts[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+    return counts

@@ -1,0 +1,105 @@
+"""The DuckDB schema and its migrations.
+
+Each migration is a list of statements run in one transaction together with
+the row that records its version, so a crash between migrations leaves the
+database at a known version and the next open continues from there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import duckdb
+
+from realpolitik.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+_VERSION_1 = [
+    """
+    CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, date DATE,
+        content_hash VARCHAR NOT NULL, language VARCHAR, status VARCHAR, error VARCHAR,
+        clean_text VARCHAR, origin VARCHAR, ingested_at TIMESTAMP)
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS sentences (
+        doc_id VARCHAR, sentence_index INTEGER, start_char INTEGER, end_char INTEGER,
+        text VARCHAR, PRIMARY KEY (doc_id, sentence_index))
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS mentions (
+        doc_id VARCHAR, mention_index INTEGER, sentence_index INTEGER, start_char INTEGER,
+        end_char INTEGER, text VARCHAR, name VARCHAR, code VARCHAR, country VARCHAR,
+        role VARCHAR, kind VARCHAR, PRIMARY KEY (doc_id, mention_index))
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS events (
+        event_id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence_index INTEGER, sentence VARCHAR,
+        evidence_start INTEGER, evidence_end INTEGER, cue_start INTEGER, cue_end INTEGER,
+        cue_text VARCHAR,
+        source_text VARCHAR, source_name VARCHAR, source_code VARCHAR, source_country VARCHAR,
+        source_role VARCHAR,
+        target_text VARCHAR, target_name VARCHAR, target_code VARCHAR, target_country VARCHAR,
+        target_role VARCHAR,
+        cameo VARCHAR, root VARCHAR, label VARCHAR, quad_class TINYINT, goldstein DOUBLE,
+        plover VARCHAR, mode VARCHAR,
+        date VARCHAR, event_date DATE, date_precision VARCHAR, date_text VARCHAR,
+        location_name VARCHAR, location_country VARCHAR, lat DOUBLE, lon DOUBLE,
+        attribution_text VARCHAR, attribution_anonymous BOOLEAN, quantities JSON,
+        confidence DOUBLE, story_id VARCHAR)
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS stories (
+        story_id VARCHAR PRIMARY KEY, source_code VARCHAR, target_code VARCHAR, cameo VARCHAR,
+        root VARCHAR, quad_class TINYINT, goldstein DOUBLE, first_date DATE, last_date DATE,
+        num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER)
+    """,
+]
+
+MIGRATIONS: dict[int, list[str]] = {1: _VERSION_1}
+
+
+def current_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest applied schema version; 0 for a database we never touched."""
+    (found,) = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchall()[0]
+    if found == 0:
+        return 0
+    (version,) = con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
+    return int(version) if version is not None else 0
+
+
+def check_version(con: duckdb.DuckDBPyConnection, db_label: str) -> int:
+    """Refuse a database written by a newer realpolitik, whose tables we may misread."""
+    version = current_version(con)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{db_label}: database schema version {version} is newer than this realpolitik "
+            f"supports ({SCHEMA_VERSION}); upgrade realpolitik to open it",
+            code="E502",
+        )
+    return version
+
+
+def migrate(con: duckdb.DuckDBPyConnection, db_label: str) -> int:
+    """Bring the schema up to :data:`SCHEMA_VERSION`, one transaction per step."""
+    version = check_version(con, db_label)
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)"
+    )
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MIGRATIONS[step]:
+                con.execute(statement)
+            con.execute("INSERT INTO schema_version VALUES (?, current_timestamp)", [step])
+            con.execute("COMMIT")
+        except duckdb.Error as error:
+            with contextlib.suppress(duckdb.TransactionException):
+                con.execute("ROLLBACK")
+            raise StoreError(
+                f"{db_label}: migration to schema version {step} failed: {error}", code="E503"
+            ) from error
+    return SCHEMA_VERSION

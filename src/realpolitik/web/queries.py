@@ -1,0 +1,306 @@
+"""Read-only SQL for the pages the analysis API does not cover.
+
+Every value arrives as a bound parameter; the only pieces spliced into SQL
+text are column expressions picked from the fixed tables below by key, never
+from user input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+MAX_EVENTS_PER_DOC = 10_000
+
+EVENT_COLUMNS = (
+    "e.event_id, e.doc_id, e.sentence_index, e.sentence, e.cue_start, e.cue_end, e.cue_text, "
+    "e.source_code, e.source_name, e.source_text, e.target_code, e.target_name, e.target_text, "
+    "e.cameo, e.root, e.label, e.quad_class, e.goldstein, e.plover, e.mode, e.date, "
+    "e.event_date, e.date_text, e.location_name, e.attribution_text, e.attribution_anonymous, "
+    "e.quantities, e.confidence"
+)
+NEWEST_FIRST = "event_date DESC NULLS LAST, event_id"
+IN_TEXT_ORDER = "sentence_index, cue_start, event_id"
+
+_SIDE_CODE = {
+    ("country", "source"): (
+        "CASE WHEN e.source_country IS NOT NULL THEN left(e.source_code, 3) ELSE e.source_code END"
+    ),
+    ("country", "target"): (
+        "CASE WHEN e.target_country IS NOT NULL THEN left(e.target_code, 3) ELSE e.target_code END"
+    ),
+    ("actor", "source"): "e.source_code",
+    ("actor", "target"): "e.target_code",
+}
+
+
+def side_code(level: str, side: str) -> str:
+    """The SQL expression for one side's actor code at ``level`` (whitelisted)."""
+    return _SIDE_CODE[(level, side)]
+
+
+def side_is(level: str, side: str, parameter: str) -> str:
+    """``side``'s code at ``level`` equals ``$parameter``, cheap filter first.
+
+    An actor's code at either level is a prefix of its full code, so the cheap
+    ``starts_with`` test (which DuckDB can check against its zone maps) drops
+    most rows before the CASE expression runs: about ten times faster on 1M events.
+    """
+    column = f"e.{side}_code"
+    return f"(starts_with({column}, ${parameter}) AND {side_code(level, side)} = ${parameter})"
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    names = [column[0] for column in cursor.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _select_events(
+    con: duckdb.DuckDBPyConnection, where: str, order: str, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Event rows matching ``where`` with their document's title.
+
+    The row ids are picked (and limited) first and only those rows are read in
+    full and joined to their documents: reading every column of every matching
+    row, or joining before the limit, is two to four times slower on 1M events.
+    """
+    cursor = con.execute(
+        f"WITH picked AS (SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN ("
+        f"SELECT e.rowid FROM events e WHERE {where} ORDER BY {order} LIMIT $limit)) "
+        f"SELECT picked.*, d.title AS doc_title FROM picked "
+        f"LEFT JOIN documents d USING (doc_id) ORDER BY {order}",
+        params,
+    )
+    rows = _rows(cursor)
+    for row in rows:
+        raw = row.get("quantities")
+        row["quantities"] = json.loads(raw) if isinstance(raw, str) and raw else []
+    return rows
+
+
+def _first(cursor: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """The single row an aggregate query always returns."""
+    row = cursor.fetchone()
+    return tuple(row) if row is not None else ()
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """How many documents, events and distinct actors, and the dates they span."""
+    documents = _first(con.execute("SELECT count(*) FROM documents"))
+    events = _first(con.execute("SELECT count(*), min(event_date), max(event_date) FROM events"))
+    actors = _first(
+        con.execute(
+            "SELECT count(*) FROM (SELECT source_code AS code FROM events WHERE source_code "
+            "IS NOT NULL UNION SELECT target_code FROM events WHERE target_code IS NOT NULL)"
+        )
+    )
+    return {
+        "documents": documents[0],
+        "events": events[0],
+        "actors": actors[0],
+        "first_date": events[1],
+        "last_date": events[2],
+    }
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """One stored document with its text, or None when the id is unknown."""
+    rows = _rows(
+        con.execute(
+            "SELECT doc_id, title, url, date, language, status, error, clean_text "
+            "FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
+    )
+    return rows[0] if rows else None
+
+
+def sentences(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        con.execute(
+            "SELECT sentence_index, start_char, end_char, text FROM sentences "
+            "WHERE doc_id = ? ORDER BY sentence_index",
+            [doc_id],
+        )
+    )
+
+
+def mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
+    return _rows(
+        con.execute(
+            "SELECT sentence_index, start_char, end_char, text, name, code, country, role, kind "
+            "FROM mentions WHERE doc_id = ? ORDER BY start_char",
+            [doc_id],
+        )
+    )
+
+
+def document_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
+    return _select_events(
+        con, "e.doc_id = $doc_id", IN_TEXT_ORDER, {"doc_id": doc_id, "limit": MAX_EVENTS_PER_DOC}
+    )
+
+
+def actor_exists(con: duckdb.DuckDBPyConnection, code: str, level: str) -> bool:
+    """Whether any event names ``code`` (at ``level``) as source or target."""
+    found = con.execute(
+        f"SELECT 1 FROM events e WHERE {side_is(level, 'source', 'code')} "
+        f"OR {side_is(level, 'target', 'code')} LIMIT 1",
+        {"code": code},
+    ).fetchone()
+    return found is not None
+
+
+def _dyad_filter(level: str, direction: str) -> str:
+    one_way = f"({side_is(level, 'source', 'a')} AND {side_is(level, 'target', 'b')})"
+    if direction == "a_to_b":
+        return one_way
+    other_way = f"({side_is(level, 'source', 'b')} AND {side_is(level, 'target', 'a')})"
+    return f"({one_way} OR {other_way})"
+
+
+def dyad_events(
+    con: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    *,
+    level: str,
+    direction: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+) -> tuple[list[dict[str, Any]], int]:
+    """The events between ``a`` and ``b`` in the period, newest first, and their total."""
+    where = (
+        f"{_dyad_filter(level, direction)} AND ($since IS NULL OR e.event_date >= $since) "
+        "AND ($until IS NULL OR e.event_date <= $until)"
+    )
+    params: dict[str, Any] = {"a": a, "b": b, "since": since, "until": until}
+    total = _first(con.execute(f"SELECT count(*) FROM events e WHERE {where}", params))
+    rows = _select_events(con, where, NEWEST_FIRST, {**params, "limit": limit})
+    return rows, int(total[0])
+
+
+def actor_events(
+    con: duckdb.DuckDBPyConnection, code: str, *, level: str, limit: int
+) -> list[dict[str, Any]]:
+    """The latest events with ``code`` on either side."""
+    where = f"{side_is(level, 'source', 'code')} OR {side_is(level, 'target', 'code')}"
+    return _select_events(con, where, NEWEST_FIRST, {"code": code, "limit": limit})
+
+
+def actor_names(
+    con: duckdb.DuckDBPyConnection, directory: pa.Table, code: str, *, level: str
+) -> list[str]:
+    """The canonical names the events give the actor, most frequent first."""
+    own_code = {
+        "country": "CASE WHEN country IS NOT NULL THEN left(code, 3) ELSE code END",
+        "actor": "code",
+    }[level]
+    con.register("actor_directory", directory)
+    try:
+        rows = con.execute(
+            f"SELECT name FROM actor_directory WHERE {own_code} = $code AND name IS NOT NULL "
+            "GROUP BY name ORDER BY sum(events) DESC, name LIMIT 5",
+            {"code": code},
+        ).fetchall()
+    finally:
+        con.unregister("actor_directory")
+    return [row[0] for row in rows]
+
+
+def _mention_filter(level: str) -> str:
+    if level == "country":
+        return "CASE WHEN m.country IS NOT NULL THEN left(m.code, 3) ELSE m.code END = $code"
+    return "m.code = $code"
+
+
+def actor_mentions(
+    con: duckdb.DuckDBPyConnection, code: str, *, level: str, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """How often the texts mention the actor, and a sample of those mentions."""
+    where = _mention_filter(level)
+    total = _first(con.execute(f"SELECT count(*) FROM mentions m WHERE {where}", {"code": code}))
+    sample = _rows(
+        con.execute(
+            "SELECT m.doc_id, m.sentence_index, m.start_char, m.end_char, m.text, m.name, m.code, "
+            f"m.country, m.role, m.kind FROM mentions m WHERE {where} "
+            "ORDER BY m.doc_id, m.start_char LIMIT $limit",
+            {"code": code, "limit": limit},
+        )
+    )
+    return int(total[0]), sample
+
+
+def documents_by_id(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[dict[str, Any]]:
+    if not doc_ids:
+        return []
+    return _rows(
+        con.execute(
+            "SELECT doc_id, title, url, date, language, status, error FROM documents "
+            "WHERE list_contains($ids, doc_id) ORDER BY date DESC NULLS LAST, doc_id",
+            {"ids": doc_ids},
+        )
+    )
+
+
+def like_pattern(text: str) -> str:
+    """An ILIKE pattern matching ``text`` literally anywhere (wildcards escaped)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_documents(
+    con: duckdb.DuckDBPyConnection, text: str, *, limit: int
+) -> list[dict[str, Any]]:
+    """Documents whose title or text holds ``text``, with a snippet around the first hit."""
+    return _rows(
+        con.execute(
+            "SELECT doc_id, title, date, CASE WHEN pos > 0 THEN "
+            "substr(clean_text, greatest(pos - 80, 1), 200) ELSE substr(clean_text, 1, 200) "
+            "END AS snippet FROM (SELECT doc_id, title, date, coalesce(clean_text, '') AS "
+            "clean_text, strpos(lower(coalesce(clean_text, '')), lower($raw)) AS pos "
+            "FROM documents WHERE title ILIKE $pattern ESCAPE '\\' "
+            "OR clean_text ILIKE $pattern ESCAPE '\\') "
+            "ORDER BY date DESC NULLS LAST, doc_id LIMIT $limit",
+            {"raw": text, "pattern": like_pattern(text), "limit": limit},
+        )
+    )
+
+
+def actor_directory(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """Every actor code with its country, most frequent name and number of events.
+
+    Built once per app and searched many times: a few hundred rows instead of
+    two ILIKE scans over every event.
+    """
+    return con.sql(
+        "SELECT code, any_value(country) AS country, arg_max(name, n) AS name, "
+        "sum(n)::BIGINT AS events FROM ("
+        "SELECT source_code AS code, source_country AS country, source_name AS name, "
+        "count(*) AS n FROM events GROUP BY ALL UNION ALL "
+        "SELECT target_code, target_country, target_name, count(*) FROM events GROUP BY ALL) "
+        "WHERE code IS NOT NULL GROUP BY code"
+    ).to_arrow_table()
+
+
+def search_actors(
+    con: duckdb.DuckDBPyConnection, directory: pa.Table, text: str, *, limit: int
+) -> list[dict[str, Any]]:
+    """Actors whose code or canonical name holds ``text``, by number of events."""
+    con.register("actor_directory", directory)
+    try:
+        return _rows(
+            con.execute(
+                "SELECT code, name, events FROM actor_directory "
+                "WHERE code ILIKE $pattern ESCAPE '\\' OR name ILIKE $pattern ESCAPE '\\' "
+                "ORDER BY events DESC, code LIMIT $limit",
+                {"pattern": like_pattern(text), "limit": limit},
+            )
+        )
+    finally:
+        con.unregister("actor_directory")

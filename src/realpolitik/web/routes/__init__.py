@@ -1,0 +1,1 @@
+"""One module per page; each defines the HTML route and its ``/api`` JSON twin."""

@@ -1,0 +1,98 @@
+"""One coded sentence per CAMEO root, written for these tests, through the whole pipeline.
+
+Each case checks what a reader of the coded data relies on: who acted (country), on whom,
+which root, and that the event is asserted. The sentences are plain news-style English, so
+a failure means a cue, a parse pattern or the argument picker regressed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realpolitik.pipeline import code_text
+from realpolitik.records import Event
+
+CASES: list[tuple[str, str, str, str]] = [
+    ("01", "France expressed deep concern about the fighting in Chad.", "FRA", "TCD"),
+    ("02", "Kenya urged Somalia to hold talks with the rebels.", "KEN", "SOM"),
+    ("03", "Japan pledged to send food aid to Nepal.", "JPN", "NPL"),
+    ("04", "The Egyptian foreign minister met his Jordanian counterpart on Tuesday.", "EGY", "JOR"),
+    ("05", "Brazil praised Argentina for its handling of the debt crisis.", "BRA", "ARG"),
+    ("06", "Norway and Sweden conducted joint military exercises.", "NOR", "SWE"),
+    ("07", "Canada sent humanitarian aid to Haiti on Friday.", "CAN", "HTI"),
+    ("08", "Ethiopia released 20 Eritrean prisoners on Sunday.", "ETH", "ERI"),
+    ("09", "Sweden launched an investigation into Russia's role in the attack.", "SWE", "RUS"),
+    ("10", "Turkey demanded that Greece withdraw its troops from the islands.", "TUR", "GRC"),
+    ("11", "Pakistan accused India of shelling villages along the border.", "PAK", "IND"),
+    ("12", "Armenia rejected the proposal from Azerbaijan.", "ARM", "AZE"),
+    ("13", "North Korea threatened to attack South Korea.", "PRK", "KOR"),
+    ("14", "Thousands of Kenyan students protested against the government in Nairobi.",
+     "KEN", "KEN"),
+    ("15", "China mobilized troops along its border with Vietnam.", "CHN", "VNM"),
+    ("16", "The United States imposed sanctions on Venezuela.", "USA", "VEN"),
+    ("17", "Iranian police arrested a French journalist in Tehran.", "IRN", "FRA"),
+    ("18", "Somali militants kidnapped three Kenyan aid workers.", "SOM", "KEN"),
+    ("19", "Ukrainian forces shelled Russian positions near the river.", "UKR", "RUS"),
+    ("20", "Serbian forces massacred hundreds of Bosnian civilians.", "SRB", "BIH"),
+]
+
+
+def _asserted(text: str) -> list[Event]:
+    return [event for event in code_text(text).events if event.mode == "asserted"]
+
+
+def _dyad(event: Event) -> tuple[str | None, str | None]:
+    return (
+        event.source.country if event.source else None,
+        event.target.country if event.target else None,
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("root", "text", "source", "target"), CASES, ids=[c[0] for c in CASES])
+def test_each_root_is_coded_with_its_dyad(root: str, text: str, source: str, target: str) -> None:
+    coded = {(event.root, *_dyad(event)) for event in _asserted(text)}
+    assert (root, source, target) in coded
+
+
+@pytest.mark.model
+def test_reported_obligation_is_a_demand() -> None:
+    events = _asserted("Russia said on Tuesday that Georgia must return the seized helicopter.")
+    assert ("10", "RUS", "GEO") in {(event.root, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
+def test_refused_cooperation_is_a_rejection() -> None:
+    events = _asserted("Obama said he would not provide support to Israel.")
+    assert ("12", "USA", "ISR") in {(event.root, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
+def test_readiness_to_act_is_an_intent() -> None:
+    events = _asserted("Japan is ready to send food aid to Nepal.")
+    assert ("03", "JPN", "NPL") in {(event.root, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
+def test_bombing_named_after_light_verb_sets_the_code() -> None:
+    events = _asserted("Kenyan militants carried out a suicide bombing against Somalia.")
+    assert "1831" in {event.cameo for event in events}
+
+
+@pytest.mark.model
+def test_leaders_of_an_organisation_act_for_it() -> None:
+    events = _asserted("Leaders of NATO called on Serbia to withdraw its troops.")
+    sources = {event.source.code for event in events if event.source and event.root == "02"}
+    assert "IGONATO" in sources
+
+
+@pytest.mark.model
+def test_protest_with_no_addressee_targets_the_host_government() -> None:
+    events = _asserted("Hundreds of Greek farmers staged a rally in Athens on Monday.")
+    assert ("14", "GRC", "GRC") in {(event.root, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
+def test_future_act_itself_is_not_asserted() -> None:
+    events = code_text("Japan will send food aid to Nepal next month.").events
+    assert {event.mode for event in events if event.root == "07"} == {"future"}

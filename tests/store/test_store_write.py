@@ -1,0 +1,120 @@
+"""Writing coded documents: one transaction each, idempotent by content hash."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from realpolitik.errors import StoreError
+from realpolitik.records import ReadProblem
+from realpolitik.store import Store, event_id, open_store, table_counts
+from realpolitik.store.rows import StoredDocument, failed_document
+from realpolitik.store.synthetic import make_document, make_event
+
+
+def _visit_document(doc_id: str = "pk-us") -> StoredDocument:
+    visit = make_event(doc_id, "PAKGOV", "USAGOV", "042", when="2022-05-17",
+                       sentence="Pakistan's foreign minister visited Washington.")
+    visit.quantities = [{"text": "$8 billion", "value": 8e9, "currency": "USD"}]
+    visit.location = {"name": "Washington", "country": "USA", "lat": 38.9, "lon": -77.04}
+    visit.attribution = {"text": "diplomatic sources", "anonymous": True}
+    statement = make_event(doc_id, "USAGOV", None, "010", sentence_index=1, when="2022-05")
+    coded = make_document(doc_id, [visit, statement], published=date(2022, 5, 19))
+    return StoredDocument(coded=coded, content_hash="hash-1", origin="corpus.jsonl:1")
+
+
+def test_write_stores_document_sentences_mentions_and_events(store: Store) -> None:
+    item = _visit_document()
+    assert store.write(item.coded, content_hash=item.content_hash, origin=item.origin)
+    counts = table_counts(store.con)
+    assert counts["documents"] == 1
+    assert counts["sentences"] == 2
+    assert counts["mentions"] == 3
+    assert counts["events"] == 2
+    row = store.con.execute(
+        "SELECT source_code, target_country, cameo, quad_class, goldstein, event_date, "
+        "date_precision, location_name, lat, attribution_anonymous, "
+        "CAST(quantities AS VARCHAR), cue_text, evidence_start "
+        "FROM events WHERE cameo = '042'"
+    ).fetchall()[0]
+    assert row[:7] == ("PAKGOV", "USA", "042", 1, 1.9, date(2022, 5, 17), "day")
+    assert row[7:10] == ("Washington", 38.9, True)
+    assert json.loads(row[10])[0]["currency"] == "USD"
+    assert row[11:] == ("met", 0)
+
+
+def test_month_precision_date_starts_the_month_and_missing_target_stays_null(
+    store: Store,
+) -> None:
+    item = _visit_document()
+    store.write_many([item])
+    row = store.con.execute(
+        "SELECT date, event_date, date_precision, target_code FROM events WHERE cameo = '010'"
+    ).fetchall()[0]
+    assert row == ("2022-05", date(2022, 5, 1), "month", None)
+
+
+def test_event_id_is_the_same_in_python_and_in_sql(store: Store) -> None:
+    item = _visit_document()
+    store.write_many([item])
+    stored = {row[0] for row in store.con.execute("SELECT event_id FROM events").fetchall()}
+    assert stored == {event_id(event) for event in item.coded.events}
+
+
+def test_same_id_and_hash_is_not_written_again(store: Store) -> None:
+    item = _visit_document()
+    assert store.write_many([item]) == 1
+    first = store.con.execute("SELECT ingested_at FROM documents").fetchall()
+    assert store.write_many([item]) == 0
+    assert store.con.execute("SELECT ingested_at FROM documents").fetchall() == first
+    assert table_counts(store.con)["events"] == 2
+
+
+def test_changed_document_replaces_its_old_rows(store: Store) -> None:
+    store.write_many([_visit_document()])
+    changed = make_document("pk-us", [make_event("pk-us", "USAGOV", "PAKGOV", "112")])
+    assert store.write(changed, content_hash="hash-2", origin="corpus.jsonl:1")
+    rows = store.con.execute("SELECT source_code, cameo FROM events").fetchall()
+    assert rows == [("USAGOV", "112")]
+    assert table_counts(store.con)["mentions"] == 2
+    assert store.con.execute("SELECT content_hash FROM documents").fetchall() == [("hash-2",)]
+
+
+def test_other_documents_are_untouched_by_a_replacement(store: Store) -> None:
+    store.write_many([_visit_document("a"), _visit_document("b")])
+    changed = make_document("a", [make_event("a", "USAGOV", "PAKGOV", "112")])
+    store.write(changed, content_hash="hash-2", origin="a")
+    per_doc = dict(store.con.execute(
+        "SELECT doc_id, count(*) FROM events GROUP BY doc_id").fetchall())
+    assert per_doc == {"a": 1, "b": 2}
+
+
+def test_repeated_event_in_one_document_is_stored_once(store: Store) -> None:
+    visit = make_event("d1", "PAKGOV", "USAGOV", "042")
+    store.write(make_document("d1", [visit, visit]), content_hash="h", origin="")
+    assert table_counts(store.con)["events"] == 1
+
+
+def test_failed_document_is_recorded_with_its_error_and_retried(store: Store) -> None:
+    problem = ReadProblem(origin="broken.pdf", reason="no text layer", code="E104")
+    store.write_many([failed_document(problem)])
+    row = store.con.execute("SELECT doc_id, status, error FROM documents").fetchall()[0]
+    assert row[:2] == ("broken.pdf", "failed")
+    assert "E104" in row[2] and "no text layer" in row[2]
+    assert store.stored_hashes(["broken.pdf"]) == {}
+
+
+def test_read_only_store_refuses_writes(db_path: Path) -> None:
+    open_store(db_path).close()
+    with open_store(db_path, read_only=True) as store, pytest.raises(StoreError, match="E509"):
+        store.write_many([_visit_document()])
+
+
+def test_writes_survive_reopening(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.write_many([_visit_document()])
+    with open_store(db_path, read_only=True) as store:
+        assert table_counts(store.con)["events"] == 2
