@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+VENDOR := src/realpolitik/web/static/vendor
+FRONTEND := src/realpolitik/web/frontend
 
 .PHONY: setup demo test lint accuracy
 
@@ -11,14 +13,22 @@ $(BIN)/realpolitik: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(BIN)/realpolitik
 
-setup: $(BIN)/realpolitik
+# The web app's chart and graph libraries come from npm at build time and are
+# shipped inside the package; nothing is fetched from a CDN at run time.
+$(VENDOR)/vega.min.js: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	sh $(FRONTEND)/build.sh
+
+setup: $(BIN)/realpolitik $(VENDOR)/vega.min.js
 
 demo: setup
 	$(BIN)/realpolitik demo
 
 test: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks scripts
 
 accuracy: setup
 	$(BIN)/python benchmarks/accuracy.py --write docs/accuracy.md

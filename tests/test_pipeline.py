@@ -60,7 +60,7 @@ def test_every_event_has_the_schema_fields_and_true_offsets(sample: CodedDocumen
     assert len(sample.events) >= 8
     for event in sample.events:
         record = event.to_dict()
-        assert SCHEMA_FIELDS <= set(record)
+        assert set(record) >= SCHEMA_FIELDS
         start, end = record["evidence"]["start"], record["evidence"]["end"]
         evidence = sample.clean_text[start:end]
         assert " ".join(evidence.split()) in record["sentence"]

@@ -96,3 +96,24 @@ def test_protest_with_no_addressee_targets_the_host_government() -> None:
 def test_future_act_itself_is_not_asserted() -> None:
     events = code_text("Japan will send food aid to Nepal next month.").events
     assert {event.mode for event in events if event.root == "07"} == {"future"}
+
+
+@pytest.mark.model
+def test_weighing_an_act_is_considering_it() -> None:
+    events = _asserted("Norway is considering sending troops to Mali.")
+    assert ("01", "NOR", "MLI") in {(event.root, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
+def test_claiming_another_attacked_is_an_accusation() -> None:
+    events = _asserted("Georgia claimed that Russia had attacked its border posts.")
+    assert ("11", "GEO", "RUS") in {(event.root, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
+def test_apposition_is_the_same_actor_not_a_second_party() -> None:
+    events = code_text("A member of the Kenyan parliament, John Otieno, began a hunger strike.")
+    dyads = {(event.source.text if event.source else None,
+              event.target.text if event.target else None) for event in events.events}
+    assert ("John Otieno", "Kenyan parliament") not in dyads
+    assert ("Kenyan parliament", "John Otieno") not in dyads

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -116,7 +117,7 @@ class RunProgress:
             self._bar = Progress(
                 TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[rates]}"), TimeRemainingColumn(),
-                transient=False,
+                console=Console(stderr=True), transient=False,
             )
             self._bar.start()
             self._task = self._bar.add_task("coding", total=self.total, rates="")
@@ -165,9 +166,12 @@ class RunProgress:
         self.worker_cpu_seconds += cpu_seconds
 
     def fail(self, failure: Failure) -> None:
-        """Count a lost document and log why at once (failures are never throttled)."""
+        """Count a lost document; log it, and show it above the bar, at once."""
         self.failures.append(failure)
         self.log("failed", **asdict(failure))
+        if self._bar is not None:
+            line = f"[{failure.code}] {failure.origin}: {failure.reason}"
+            self._bar.console.print(line, markup=False, highlight=False)
 
     def advance(self, *, documents: int, events: int, unchanged: int = 0) -> None:
         """Count finished documents; log at most every few seconds."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from realpolitik.actors import Mention
 from realpolitik.events.lexicon import Cue
@@ -34,11 +34,13 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.by_token: dict[int, Mention] = {}
+        self.doc: Doc | None = None
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
 
     def at(self, token: Token) -> Mention | None:
+        self.doc = token.doc
         return self.by_token.get(token.i)
 
     def within(self, token: Token) -> Mention | None:
@@ -77,9 +79,18 @@ def coordinated(token: Token) -> list[Token]:
     """
     items = [token, *(t for t in token.conjuncts if t.i > token.i)]
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.conjuncts:
             items += [child, *(t for t in child.conjuncts if t.i > child.i)]
     return items
+
+
+def renamed(token: Token) -> list[Token]:
+    """A lone apposition names the same actor again ("a member of parliament,
+    Mohammed X, said"): a fallback when the head is no actor, never a second party."""
+    return [
+        child for child in token.children
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not child.conjuncts
+    ]
 
 
 def codable(mention: Mention) -> bool:
@@ -105,18 +116,31 @@ def _mentions(
     excluded = {mention.actor.code for mention in exclude}
     for token in tokens:
         found: list[Mention] = []
-        for item in coordinated(token):
-            mention = index.within(item)
-            if (
-                mention is not None
-                and codable(mention)
-                and mention.actor.code not in excluded
-                and all(mention is not seen for seen in found)
-            ):
-                found.append(mention)
+        for item in [*coordinated(token), *renamed(token)]:
+            if found and item.dep_ == "appos" and not item.conjuncts:
+                break
+            for mention in _with_partners(index, index.within(item)):
+                if (
+                    codable(mention)
+                    and mention.actor.code not in excluded
+                    and all(mention is not seen for seen in found)
+                ):
+                    found.append(mention)
         if found:
             return found
     return []
+
+
+def _with_partners(index: MentionIndex, mention: Mention | None) -> list[Mention]:
+    """A mention found inside a phrase, with those coordinated to it there:
+    "the presidents of Iraq and Egypt" are two actors, not one."""
+    if mention is None:
+        return []
+    doc = index.doc
+    if doc is None:
+        return [mention]
+    partners = (index.at(token) for token in doc[mention.head].conjuncts)
+    return [mention, *(partner for partner in partners if partner is not None)]
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:

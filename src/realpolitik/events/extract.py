@@ -41,7 +41,8 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 DENIAL_CODE = "016"
 PLAIN_STATEMENT = "010"
-APPEAL_FAMILIES = frozenset({"appeal", "demand"})
+PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
+APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
 
 
@@ -68,13 +69,14 @@ def _actor(mention: Mention | None) -> Actor | None:
 
 def _host_government(location: dict[str, Any] | None, source: Mention) -> Actor | None:
     """Whom a protest with no named addressee is aimed at: the government where it
-    takes place, else the protesters' own (the CAMEO convention for dissent)."""
+    takes place, else the protesters' own (the CAMEO convention for dissent).
+    The text names the place, or the government when the sentence names none."""
     country = (location or {}).get("country") or source.actor.country
     if not country:
         return None
-    text = (location or {}).get("name") or source.actor.text
-    return Actor(text=text, name=f"{country} government", code=f"{country}GOV",
-                 country=country, role="GOV")
+    name = f"{country} government"
+    text = (location or {}).get("name") or name
+    return Actor(text=text, name=name, code=f"{country}GOV", country=country, role="GOV")
 
 
 def _shift(event: Event, shift: int) -> None:
@@ -83,6 +85,15 @@ def _shift(event: Event, shift: int) -> None:
     if event.cue is not None:
         event.cue = {**event.cue, "start": event.cue["start"] + shift,
                      "end": event.cue["end"] + shift}
+
+
+def _is_purpose(match: CueMatch) -> bool:
+    """"staged a rally to demand reforms": an infinitive of purpose is why an
+    actor acted, not a promise, so it states no intent."""
+    predicate = match.governor or match.token
+    return predicate.dep_ in PURPOSE_DEPS and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in predicate.children
+    )
 
 
 def _inside(token: Token, ancestor: Token) -> bool:
@@ -131,7 +142,8 @@ class EventExtractor:
         seen: dict[tuple[str, str | None, str], Event] = {}
         for candidate in candidates:
             coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
-            for event in (coded, self._stated_intent(coded), self._refusal(coded)):
+            intent = None if _is_purpose(candidate.match) else self._stated_intent(coded)
+            for event in (coded, intent, self._refusal(coded)):
                 if event is None:
                     continue
                 key = (event.source.code if event.source else "",
@@ -179,7 +191,9 @@ class EventExtractor:
     ) -> list[Candidate]:
         """A statement whose reported clause holds another act is only its source.
 
-        A specific statement (concern, optimism, a refusal to comment) stays
+        A statement that governs the act it is about ("declined to comment",
+        "is considering sending troops") is that act's event, never covered.
+        A specific statement (concern, optimism) stays
         when no act it covers found its actors: "France voiced concern about
         the fighting in Chad" has no fighter, but the concern is an event.
         """
@@ -187,7 +201,11 @@ class EventExtractor:
         kept = []
         for candidate in candidates:
             match = candidate.match
-            if not match.cue.code.startswith(STATEMENT_ROOT) or match.cue.code == DENIAL_CODE:
+            if (
+                not match.cue.code.startswith(STATEMENT_ROOT)
+                or match.cue.code == DENIAL_CODE
+                or match.family is not None
+            ):
                 kept.append(candidate)
                 continue
             covered = [other.token.i for other in matches
