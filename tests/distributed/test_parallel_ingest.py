@@ -65,12 +65,13 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
 
     def kill_one_worker(snapshot: ProgressSnapshot) -> None:
         if not killed and snapshot.documents >= 1:
+            assert snapshot.documents < 12, "documents are still being coded"
             killed.append(snapshot.worker_pids[0])
             os.kill(snapshot.worker_pids[0], signal.SIGKILL)
 
     db = tmp_path / "killed.duckdb"
     summary = ingest_parallel([_demo_corpus()], db=db, workers=2, batch_size=1,
-                              on_progress=kill_one_worker)
+                              commit_every=1, on_progress=kill_one_worker)
     assert killed, "a worker was killed while documents were still being coded"
     assert summary.failures == []
     assert _contents(db) == _contents(single_process_db)

@@ -117,3 +117,41 @@ def test_apposition_is_the_same_actor_not_a_second_party() -> None:
               event.target.text if event.target else None) for event in events.events}
     assert ("John Otieno", "Kenyan parliament") not in dyads
     assert ("Kenyan parliament", "John Otieno") not in dyads
+
+
+def _dyads(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(event.cameo, *_dyad(event)) for event in _asserted(text)}
+
+
+@pytest.mark.model
+def test_participle_on_an_issued_text_speaks_for_its_issuer() -> None:
+    dyads = _dyads("Hundreds of Chilean students published a letter demanding reforms from Peru.")
+    assert any(code.startswith("10") and (src, tgt) == ("CHL", "PER") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_mediation_effort_has_the_mediator_as_source_of_both_dyads() -> None:
+    dyads = _dyads("Qatar launched a mediation effort between Sudan and Chad.")
+    assert {("045", "QAT", "SDN"), ("045", "QAT", "TCD")} <= dyads
+
+
+@pytest.mark.model
+def test_wanting_another_to_act_is_an_appeal() -> None:
+    assert ("020", "GEO", "RUS") in _dyads("Georgia wants Russia to pay compensation.")
+
+
+@pytest.mark.model
+def test_cancelled_visit_reduces_relations() -> None:
+    assert ("161", "NPL", "IND") in _dyads("Nepal cancelled a planned visit to India.")
+
+
+@pytest.mark.model
+def test_act_promised_on_a_condition_is_a_threat() -> None:
+    dyads = _dyads("Nigeria will withdraw its troops from Chad unless Chad pays them.")
+    assert any(code.startswith("13") and (src, tgt) == ("NGA", "TCD") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_setting_fire_to_offices_destroys_property() -> None:
+    dyads = _dyads("Israeli settlers set fire to the offices of the Palestinian Authority.")
+    assert ("1712", "ISR", "PSE") in dyads

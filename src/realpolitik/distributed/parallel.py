@@ -10,6 +10,7 @@ both store the same documents and events; only the order of storing differs.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,9 @@ from realpolitik.records import Document, ReadProblem
 from realpolitik.store import IngestReport, Store, StoredDocument, content_hash, open_store
 from realpolitik.store.rows import failed_document
 from realpolitik.store.stories import DEFAULT_WINDOW_DAYS
+
+COMMIT_DOCUMENTS = 64
+COMMIT_SECONDS = 2.0
 
 
 def default_workers() -> int:
@@ -52,8 +56,11 @@ class StoreSide:
     progress: RunProgress
     report: IngestReport
     window_days: int = DEFAULT_WINDOW_DAYS
+    commit_every: int = COMMIT_DOCUMENTS
     seen: set[str] = field(default_factory=set)
     cpu_by_worker: dict[int, float] = field(default_factory=dict)
+    pending: list[tuple[StoredDocument, Failure | None]] = field(default_factory=list)
+    last_commit: float = field(default_factory=time.perf_counter)
 
     def new_documents(self, chunk: list[Document]) -> list[Document]:
         """Drop repeated ids and documents stored unchanged (the idempotence of ``ingest``)."""
@@ -76,40 +83,52 @@ class StoreSide:
 
     def store_problem(self, problem: ReadProblem) -> None:
         """An input that could not be read: stored as failed and reported, the run goes on."""
-        self.report.problems.append(problem.message())
-        self.report.failed += 1
-        self.store.write_many([failed_document(problem)], window_days=self.window_days)
-        self.progress.fail(
-            Failure(origin=problem.origin, reason=problem.reason, doc_id=problem.doc_id,
-                    code=problem.code)
-        )
+        failure = Failure(origin=problem.origin, reason=problem.reason, doc_id=problem.doc_id,
+                          code=problem.code)
+        self.pending.append((failed_document(problem), failure))
+        self._flush_when_due()
 
     def store_outcomes(self, documents: Sequence[Document], outcomes: Sequence[Outcome]) -> None:
-        """Write one coded batch in one transaction; count it only after the commit."""
-        items: list[StoredDocument] = []
-        failures: list[Failure] = []
+        """Queue one coded batch for the next commit."""
         for document, outcome in zip(documents, outcomes, strict=True):
             if isinstance(outcome, Failure):
-                failures.append(outcome)
-                items.append(failed_document(failure_problem(outcome)))
+                self.pending.append((failed_document(failure_problem(outcome)), outcome))
             else:
-                digest = content_hash(document)
-                items.append(StoredDocument(coded=outcome, content_hash=digest,
-                                            origin=document.origin))
-        self.store.write_many(items, window_days=self.window_days)
+                item = StoredDocument(coded=outcome, content_hash=content_hash(document),
+                                      origin=document.origin)
+                self.pending.append((item, None))
+        self._flush_when_due()
+
+    def _flush_when_due(self) -> None:
+        overdue = time.perf_counter() - self.last_commit >= COMMIT_SECONDS
+        if len(self.pending) >= self.commit_every or overdue:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued documents in one transaction; count them only after the commit.
+
+        One transaction per some dozens of documents, not per batch: each commit
+        also refreshes stories, and the parent must get back to feeding workers.
+        """
+        self.last_commit = time.perf_counter()
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        self.store.write_many([item for item, _ in batch], window_days=self.window_days)
         events = 0
-        for item in items:
-            if item.coded.status == "coded":
+        for item, failure in batch:
+            if failure is not None:
+                self.report.failed += 1
+                self.report.problems.append(f"[{failure.code}] {failure.origin}: {failure.reason}")
+                self.progress.fail(failure)
+            elif item.coded.status == "coded":
                 self.report.stored += 1
                 events += len(item.coded.events)
-            elif item.coded.status != "failed":
+            else:
                 self.report.skipped += 1
         self.report.events += events
-        for failure in failures:
-            self.report.failed += 1
-            self.report.problems.append(f"[{failure.code}] {failure.origin}: {failure.reason}")
-            self.progress.fail(failure)
-        self.progress.advance(documents=len(items) - len(failures), events=events)
+        coded = sum(failure is None for _, failure in batch)
+        self.progress.advance(documents=coded, events=events)
 
 
 def _batches(
@@ -157,6 +176,7 @@ def ingest_parallel(
     actor_files: Sequence[str | os.PathLike[str]] = (),
     recycle_after: int = 20_000,
     window_days: int = DEFAULT_WINDOW_DAYS,
+    commit_every: int = COMMIT_DOCUMENTS,
     log_path: Path | None = None,
     show_progress: bool = False,
     on_progress: ProgressCallback | None = None,
@@ -171,6 +191,7 @@ def ingest_parallel(
     actor_files: extra actor knowledge files, loaded by every worker.
     recycle_after: documents a worker codes before it reloads its model (caps memory).
     window_days: the story window (see ``docs/store.md``).
+    commit_every: documents per store transaction (also committed every 2 s).
     log_path: the JSON Lines run log; default ``<db>.runlog.jsonl``.
     show_progress: draw a progress bar on stderr when it is a terminal.
     on_progress: called with a snapshot after every stored batch.
@@ -190,7 +211,7 @@ def ingest_parallel(
             progress.log("started", mode="workers", workers=size, inputs=[str(p) for p in paths],
                          db=str(store.path), estimated_documents=total)
             side = StoreSide(store=store, progress=progress, report=report,
-                             window_days=window_days)
+                             window_days=window_days, commit_every=commit_every)
             with WorkerPool(settings, workers=size) as pool:
                 for pid in pool.pids:
                     progress.note_worker(pid, 0.0)
@@ -199,6 +220,7 @@ def ingest_parallel(
                 items = read_documents([Path(path) for path in paths], default_date=date)
                 for result in pool.run(_batches(items, side, batch_size)):
                     _store_result(side, result)
+                side.flush()
                 summary = summarise(progress, mode="workers", workers=size,
                                     load_seconds=pool.load_seconds, log_path=log,
                                     report=report)

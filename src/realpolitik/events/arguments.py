@@ -34,13 +34,11 @@ class MentionIndex:
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
         self.by_token: dict[int, Mention] = {}
-        self.doc: Doc | None = None
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
 
     def at(self, token: Token) -> Mention | None:
-        self.doc = token.doc
         return self.by_token.get(token.i)
 
     def within(self, token: Token) -> Mention | None:
@@ -119,7 +117,7 @@ def _mentions(
         for item in [*coordinated(token), *renamed(token)]:
             if found and item.dep_ == "appos" and not item.conjuncts:
                 break
-            for mention in _with_partners(index, index.within(item)):
+            for mention in _with_partners(index, index.within(item), item.doc):
                 if (
                     codable(mention)
                     and mention.actor.code not in excluded
@@ -131,14 +129,11 @@ def _mentions(
     return []
 
 
-def _with_partners(index: MentionIndex, mention: Mention | None) -> list[Mention]:
+def _with_partners(index: MentionIndex, mention: Mention | None, doc: Doc) -> list[Mention]:
     """A mention found inside a phrase, with those coordinated to it there:
     "the presidents of Iraq and Egypt" are two actors, not one."""
     if mention is None:
         return []
-    doc = index.doc
-    if doc is None:
-        return [mention]
     partners = (index.at(token) for token in doc[mention.head].conjuncts)
     return [mention, *(partner for partner in partners if partner is not None)]
 
@@ -184,7 +179,9 @@ def subject_tokens(verb: Token) -> list[Token]:
     Coordinated verbs share a subject ("met X and signed"); a controlled
     infinitive takes its governor's ("agreed to meet"); a participle clause
     ("..., killing three") takes the main clause's; a relative clause's verb
-    acts through the noun it modifies ("the troops that attacked").
+    acts through the noun it modifies ("the troops that attacked"); a clause
+    on an object speaks for whoever issued it ("published a declaration
+    demanding reforms").
     """
     node = verb
     for _ in range(6):
@@ -193,6 +190,9 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subjects
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [node.head]
+        if _speaks_for_issuer(node):
+            node = node.head.head if node.head.dep_ == "dobj" else node.head.head.head
+            continue
         if node.dep_ in {"conj", "xcomp", "advcl", "acl", "acomp"} and node.head.i != node.i:
             if node.dep_ == "xcomp":
                 objects = _children(node.head, ("dobj",))
@@ -202,6 +202,16 @@ def subject_tokens(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _speaks_for_issuer(node: Token) -> bool:
+    """"a declaration demanding reforms": a present participle on an issued object."""
+    return (
+        node.dep_ == "acl"
+        and node.tag_ == "VBG"
+        and node.head.pos_ == "NOUN"
+        and node.head.dep_ in {"dobj", "pobj"}
+    )
 
 
 def subject_mentions(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -273,8 +283,15 @@ def _under_clause(token: Token, top: Token) -> bool:
 def noun_arguments(
     noun: Token, cue: Cue, index: MentionIndex, light: Token | None
 ) -> tuple[list[Mention], list[Mention]]:
-    """Sources and targets of a nominal event ("Russia's invasion of Ukraine")."""
+    """Sources and targets of a nominal event ("Russia's invasion of Ukraine").
+
+    "talks between X and Y" face each other, unless a light verb names who
+    acts on both ("Qatar launched a mediation effort between X and Y").
+    """
     between = _mentions(index, _prep_objects(noun, SYMMETRIC_PREPS))
+    acting = subject_mentions(light, index) if light is not None else []
+    if acting and between:
+        return acting, between
     if len(between) >= 2:
         return between[:1], between[1:]
     inner: list[Mention] = []

@@ -35,6 +35,8 @@ from realpolitik.records import Actor, Event
 
 STATEMENT_ROOT = "01"
 FUTURE_FAMILY = "intent"
+THREAT_FAMILY = "threaten"
+CONDITION_MARKS = frozenset({"unless"})
 REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -85,6 +87,15 @@ def _shift(event: Event, shift: int) -> None:
     if event.cue is not None:
         event.cue = {**event.cue, "start": event.cue["start"] + shift,
                      "end": event.cue["end"] + shift}
+
+
+def _is_conditional(match: CueMatch) -> bool:
+    """"will withdraw its troops unless Chad pays": a future act on a condition."""
+    predicate = match.governor or match.token
+    return any(
+        clause.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in clause.children)
+        for clause in predicate.children
+    )
 
 
 def _is_purpose(match: CueMatch) -> bool:
@@ -142,7 +153,9 @@ class EventExtractor:
         seen: dict[tuple[str, str | None, str], Event] = {}
         for candidate in candidates:
             coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
-            intent = None if _is_purpose(candidate.match) else self._stated_intent(coded)
+            intent = None if _is_purpose(candidate.match) else self._stated_intent(
+                coded, conditional=_is_conditional(candidate.match)
+            )
             for event in (coded, intent, self._refusal(coded)):
                 if event is None:
                     continue
@@ -153,16 +166,18 @@ class EventExtractor:
                     seen[key] = event
         return list(seen.values())
 
-    def _stated_intent(self, event: Event) -> Event | None:
+    def _stated_intent(self, event: Event, *, conditional: bool = False) -> Event | None:
         """A promised or planned act is also an asserted statement of intent.
 
         "Finland will give Tanzania a grant" has not happened, but Finland has
         said it will: CAMEO codes that as 0331 and PLOVER as AGREE. Hostile
-        future acts ("will strike back") become threats the same way.
+        future acts ("will strike back") become threats the same way, and so
+        does any act made to hang on a condition ("will withdraw its troops
+        unless ...").
         """
         if event.mode != "future" or event.root in {"01", "02", "03", "13"}:
             return None
-        family = self.lexicon.family_named(FUTURE_FAMILY)
+        family = self.lexicon.family_named(THREAT_FAMILY if conditional else FUTURE_FAMILY)
         code = lookup(family.code_for(event.cameo))
         return replace(
             event, cameo=code.code, root=code.root, label=code.label,

@@ -136,11 +136,17 @@ def best_cue(cues: list[Cue], token: Token) -> Cue | None:
     return None
 
 
-def _asks_another(governor: Token, embedded: CueMatch) -> bool:
-    """"wants Germany to pay" asks someone else to act; "wants to pay" intends to."""
+def _asks_another(governor: Token) -> bool:
+    """"wants Germany to pay" asks someone else to act; "wants to pay" intends to.
+
+    Holds whether or not the embedded act has a cue of its own.
+    """
+    clause = next((c for c in governor.children if c.dep_ in EMBEDDING_DEPS), None)
+    if clause is None:
+        return False
     if any(child.dep_ == "dobj" for child in governor.children):
-        return embedded.token.dep_ == "xcomp"
-    return any(child.dep_ == "nsubj" for child in embedded.token.children)
+        return clause.dep_ == "xcomp"
+    return any(child.dep_ == "nsubj" for child in clause.children)
 
 
 def _can_govern(token: Token) -> bool:
@@ -310,7 +316,7 @@ class CueFinder:
             family, embedded = governed
             if own is not None:
                 result.remove(own)
-            if embedded is not None and family.name == "intent" and _asks_another(token, embedded):
+            if family.name == "intent" and _asks_another(token):
                 family = self.lexicon.family_named("appeal")
             code = family.code_for(embedded.cue.code if embedded else None)
             result.append(
