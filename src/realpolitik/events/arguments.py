@@ -246,7 +246,8 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
     if cue.target == "dative":
         ordered = [*_prep_objects(verb, ("to",)), *ordered]
     ordered += _prep_objects(verb, cue.preps or FALLBACK_TARGET_PREPS)
-    for obj in _children(verb, ("dobj",)):
+    for obj in _children(verb, ("dobj", "prt")):
+        # "kidnapped up to 16 advisers": the parser hangs the object under "up".
         ordered += _prep_objects(obj, FALLBACK_TARGET_PREPS)
     for clause in _children(verb, ("xcomp", "ccomp")):
         ordered += _children(clause, ("nsubj", "dobj", "nsubjpass"))
