@@ -155,3 +155,15 @@ def test_act_promised_on_a_condition_is_a_threat() -> None:
 def test_setting_fire_to_offices_destroys_property() -> None:
     dyads = _dyads("Israeli settlers set fire to the offices of the Palestinian Authority.")
     assert ("1712", "ISR", "PSE") in dyads
+
+
+@pytest.mark.model
+def test_predicate_adjective_is_a_statement() -> None:
+    dyads = _dyads("Chile said it was pessimistic about the talks with Bolivia.")
+    assert ("012", "CHL", "BOL") in dyads
+
+
+@pytest.mark.model
+def test_arrest_warrant_targets_the_wanted() -> None:
+    dyads = _dyads("A court in Peru issued an arrest warrant for two Chilean officers.")
+    assert any(code == "173" and (src, tgt) == ("PER", "CHL") for code, src, tgt in dyads)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +21,12 @@ from pathlib import Path
 
 from distributed import Client, Future, LocalCluster, as_completed
 from realpolitik.distributed.coding import CoderSettings
-from realpolitik.distributed.parallel import default_workers, failure_problem
+from realpolitik.distributed.parallel import (
+    COMMIT_DOCUMENTS,
+    COMMIT_SECONDS,
+    default_workers,
+    failure_problem,
+)
 from realpolitik.distributed.partitions import PartitionSpec, Plan, plan_partitions
 from realpolitik.distributed.progress import (
     Failure,
@@ -91,6 +97,8 @@ class _ClientSide:
     report: IngestReport
     window_days: int = DEFAULT_WINDOW_DAYS
     first_seen: dict[str, int] = field(default_factory=dict)
+    pending: list[StoredDocument] = field(default_factory=list)
+    last_commit: float = field(default_factory=time.perf_counter)
 
     def store_problem(self, problem: ReadProblem) -> None:
         self.report.failed += 1
@@ -123,7 +131,10 @@ class _ClientSide:
             self.report.skipped += result.skipped
             self.report.events += result.events
         else:
-            self._write(self.store, kept)
+            self.pending.extend(kept)
+            overdue = time.perf_counter() - self.last_commit >= COMMIT_SECONDS
+            if len(self.pending) >= COMMIT_DOCUMENTS or overdue:
+                self.flush()
         self.report.read += result.read
         for failure in result.failures:
             self.report.failed += 1
@@ -132,8 +143,13 @@ class _ClientSide:
         self.progress.note_worker(result.pid, result.peak_rss_mb, cpu_seconds=result.cpu_seconds)
         self.progress.advance(documents=result.coded + result.skipped, events=result.events)
 
-    def _write(self, store: Store, kept: list[StoredDocument]) -> None:
-        """Store what changed in one transaction, counting as the single-process ingest does."""
+    def flush(self) -> None:
+        """Store the queued documents that changed in one transaction, counted as ``ingest``
+        counts them; a few partitions per commit, since each commit also refreshes stories."""
+        self.last_commit = time.perf_counter()
+        store, kept, self.pending = self.store, self.pending, []
+        if store is None or not kept:
+            return
         stored = store.stored_hashes([item.coded.doc_id for item in kept])
         fresh = [item for item in kept if stored.get(item.coded.doc_id) != item.content_hash]
         store.write_many(fresh, window_days=self.window_days)
@@ -172,11 +188,11 @@ def _run_partitions(
         except Exception as error:  # a task Dask gave up on (e.g. KilledWorker)
             outcome = error
         future.release()
-        yield index, spec, outcome
         next_item = next(pending, None)
-        if next_item is not None:
+        if next_item is not None:  # refill before storing, so workers never wait for the writer
             in_flight[(future := submit_one(client, next_item[1]))] = next_item
             finished.add(future)
+        yield index, spec, outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +299,7 @@ def _run(
                 side.lose_partition(spec, outcome)
             else:
                 side.store_result(index, outcome)
+        side.flush()
         return summarise(progress, mode="dask", workers=len(loads),
                          load_seconds=max(loads.values(), default=0.0), log_path=log,
                          parquet_out=parquet_out, report=report)

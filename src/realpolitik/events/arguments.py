@@ -109,24 +109,29 @@ def _mentions(
 ) -> list[Mention]:
     """The actors at the first slot that holds one, with those coordinated to it.
 
-    ``exclude`` are the event's sources: a target is somebody else.
+    ``exclude`` are the event's sources: a target is somebody else. A lone
+    apposition is tried only when the slot itself names nobody.
     """
     excluded = {mention.actor.code for mention in exclude}
     for token in tokens:
-        found: list[Mention] = []
-        for item in [*coordinated(token), *renamed(token)]:
-            if found and item.dep_ == "appos" and not item.conjuncts:
-                break
-            for mention in _with_partners(index, index.within(item), item.doc):
-                if (
-                    codable(mention)
-                    and mention.actor.code not in excluded
-                    and all(mention is not seen for seen in found)
-                ):
-                    found.append(mention)
+        found = _slot_mentions(index, coordinated(token), excluded)
+        found = found or _slot_mentions(index, renamed(token), excluded)
         if found:
             return found
     return []
+
+
+def _slot_mentions(index: MentionIndex, items: list[Token], excluded: set[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for item in items:
+        for mention in _with_partners(index, index.within(item), item.doc):
+            if (
+                codable(mention)
+                and mention.actor.code not in excluded
+                and all(mention is not seen for seen in found)
+            ):
+                found.append(mention)
+    return found
 
 
 def _with_partners(index: MentionIndex, mention: Mention | None, doc: Doc) -> list[Mention]:
@@ -311,6 +316,9 @@ def noun_arguments(
         targets = _mentions(index, _prep_objects(light, cue.target_preps or FALLBACK_TARGET_PREPS))
     if not targets and inner:
         targets = inner
+    if not targets:
+        # "the withdrawal of some forces from Panama": the place hangs off the "of" phrase.
+        targets = _mentions(index, _prep_objects(noun, ("of",)), sources)
     return sources, targets
 
 

@@ -36,6 +36,7 @@ from realpolitik.records import Actor, Event
 STATEMENT_ROOT = "01"
 FUTURE_FAMILY = "intent"
 THREAT_FAMILY = "threaten"
+ANNOUNCED_REQUESTS = frozenset({"02", "10"})
 CONDITION_MARKS = frozenset({"unless"})
 REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
@@ -45,6 +46,7 @@ DENIAL_CODE = "016"
 PLAIN_STATEMENT = "010"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
+PREDICATE_DEPS = frozenset({"acomp", "xcomp"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
 
 
@@ -160,7 +162,7 @@ class EventExtractor:
                 if event is None:
                     continue
                 key = (event.source.code if event.source else "",
-                       event.target and event.target.code, event.root)
+                       event.target.code if event.target else None, event.root)
                 kept = seen.get(key)
                 if kept is None or (kept.mode != "asserted" and event.mode == "asserted"):
                     seen[key] = event
@@ -173,10 +175,13 @@ class EventExtractor:
         said it will: CAMEO codes that as 0331 and PLOVER as AGREE. Hostile
         future acts ("will strike back") become threats the same way, and so
         does any act made to hang on a condition ("will withdraw its troops
-        unless ...").
+        unless ..."). Announcing a request is making it: "will ask the bank to
+        help" is an appeal already.
         """
-        if event.mode != "future" or event.root in {"01", "02", "03", "13"}:
+        if event.mode != "future" or event.root in {"01", "03", "13"}:
             return None
+        if event.root in ANNOUNCED_REQUESTS:
+            return replace(event, mode="asserted", confidence=round(event.confidence * 0.9, 2))
         family = self.lexicon.family_named(THREAT_FAMILY if conditional else FUTURE_FAMILY)
         code = lookup(family.code_for(event.cameo))
         return replace(
@@ -276,13 +281,16 @@ class EventExtractor:
     def _reporter(self, token: Token, index: MentionIndex) -> list[Mention]:
         """An unresolved "it"/"they" in a reported clause stands for the reporter.
 
-        "Iran said it would retaliate": the pronoun is the subject of the
-        governing reporting verb.
+        "Iran said it would retaliate", "Syria says it is willing to withdraw":
+        the pronoun is the subject of the governing reporting verb.
         """
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PRON" or token.dep_ not in REPORTED_DEPS:
+        clause = token
+        while clause.dep_ in PREDICATE_DEPS:
+            clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PRON" or clause.dep_ not in REPORTED_DEPS:
             return []
-        return subject_mentions(token.head, index)
+        return subject_mentions(clause.head, index)
 
     def _event(
         self,

@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from realpolitik.errors import KnowledgeError
 from realpolitik.events.lexicon import Cue, IntentFamily, Lexicon
 
 VERB_TAGS = frozenset({"VERB"})
@@ -29,11 +30,24 @@ STATEMENT_ROOT = "01"
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 
 
+MODALS_FILE = "modal_demands.yaml"
+
+
 @cache
 def modal_families() -> dict[str, str]:
-    """Modal word → the family a statement with that modal in its clause belongs to."""
-    text = resources.files("realpolitik.events.data").joinpath("modal_demands.yaml").read_text()
-    return {str(word): str(family) for word, family in yaml.safe_load(text)["modals"].items()}
+    """Modal word → the family a statement with that modal in its clause belongs to.
+
+    A broken file is a knowledge error naming it, not a crash mid-document.
+    """
+    text = resources.files("realpolitik.events.data").joinpath(MODALS_FILE).read_text()
+    try:
+        modals = yaml.safe_load(text)["modals"]
+        return {str(word): str(family) for word, family in modals.items()}
+    except (yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
+        raise KnowledgeError(
+            f"events/data/{MODALS_FILE}: needs a 'modals' map of word to family ({error})",
+            code="E319",
+        ) from error
 
 
 def _obliged_clause(statement: Token) -> tuple[Token, str] | None:
@@ -149,6 +163,15 @@ def _asks_another(governor: Token) -> bool:
     return any(child.dep_ == "nsubj" for child in clause.children)
 
 
+def _is_predicate(token: Token) -> bool:
+    """Verbs, a main-clause "be", and predicate adjectives ("was pessimistic about")."""
+    return (
+        token.pos_ in VERB_TAGS
+        or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+        or (token.pos_ == "ADJ" and token.dep_ == "acomp")
+    )
+
+
 def _can_govern(token: Token) -> bool:
     """Verbs govern embedded acts, and so do intent adjectives ("is ready to send")."""
     return token.pos_ in VERB_TAGS or (token.pos_ == "ADJ" and token.dep_ == "acomp")
@@ -248,7 +271,7 @@ class CueFinder:
         verbs: dict[int, CueMatch] = {}
         nouns: list[CueMatch] = []
         for token in sent:
-            if token.pos_ in VERB_TAGS or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            if _is_predicate(token):
                 match = self.verb_match(token)
                 if match:
                     verbs[token.i] = match
