@@ -127,8 +127,13 @@ def code_group(doc: Doc, group: list[Piece], kb: KnowledgeBase, day: date | None
     start, end = _balanced(doc, real[0].start, real[-1].end)
     root = doc[start:end].root
     head = next((p for p in real if p.start <= root.i < p.end), real[-1])
+    named = [p for p in real if not _collective(p)]
+    if _collective(head) and named:
+        # "A group of Moroccan diplomats", "the Hizbollah group": the named part acts.
+        head = named[-1]
+        root = doc[head.start : head.end].root
     if head.kind in COUNTRY_KINDS:
-        head = next((p for p in reversed(real) if p.kind not in COUNTRY_KINDS), head)
+        head = next((p for p in reversed(named) if p.kind not in COUNTRY_KINDS), head)
         root = doc[head.start : head.end].root
     text = doc[start:end].text
     modifiers = [q for p in real if p is not head for q in (p, *p.inner)]
@@ -325,3 +330,8 @@ def _recode(
     name = f"{kb.countries[country].name} {label}" if country in kb.countries else label
     text = doc[draft.start : draft.end].text
     draft.actor = Actor(text, name, compose_code(country, role), country, role)
+
+
+def _collective(piece: Piece) -> bool:
+    """A word that only points at a body named elsewhere ("group", "the movement")."""
+    return piece.kind == "generic" or (piece.kind == "anaphor" and piece.refers != "person")

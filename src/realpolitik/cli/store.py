@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,7 +20,7 @@ from rich.table import Table
 
 from realpolitik import analysis
 from realpolitik.export import FORMATS, export
-from realpolitik.store import DB_ENV_VAR, ingest, open_store
+from realpolitik.store import DB_ENV_VAR, IngestReport, ingest, open_store
 
 DbOption = Annotated[
     Path | None,
@@ -89,11 +90,24 @@ def ingest_command(
         list[Path] | None, typer.Option("--actors", help="Extra actor file (YAML or PETRARCH).")
     ] = None,
     window: Annotated[int, typer.Option("--window", help="Story window in days.")] = 3,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Coding processes [default: the number of cores]."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Code on a Dask cluster: 'local' or tcp://host:8786."),
+    ] = None,
+    parquet_out: Annotated[
+        Path | None, typer.Option("--parquet-out", help="With --dask: a Parquet dataset here.")
+    ] = None,
+    log: Annotated[Path | None, typer.Option("--log", help="Run log (JSON Lines).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Code documents and store them (idempotent: unchanged documents are skipped)."""
-    report = ingest(
-        paths, db=db, actor_files=actors or (), date=_date(doc_date), window_days=window
+    report = _run_ingest(
+        paths, db=db, date=_date(doc_date), actor_files=actors or (), window_days=window,
+        workers=workers, dask=dask, parquet_out=parquet_out, log_path=log,
     )
     for line in report.problems:
         typer.echo(line, err=True)
@@ -106,6 +120,41 @@ def ingest_command(
         f"skipped {report.skipped}, failed {report.failed}",
         err=True,
     )
+
+
+def _run_ingest(
+    paths: list[str],
+    *,
+    db: Path | None,
+    date: date | None,
+    actor_files: Sequence[Path],
+    window_days: int,
+    workers: int | None,
+    dask: str | None,
+    parquet_out: Path | None,
+    log_path: Path | None,
+) -> IngestReport:
+    """One process, a local pool, or a Dask cluster, by the options given.
+
+    Standard input can only be read by this process, so ``-`` codes in process.
+    """
+    from realpolitik.distributed import default_workers, ingest_dask, ingest_parallel
+
+    count = workers or default_workers()
+    if dask is not None:
+        summary = ingest_dask(
+            paths, db=db, scheduler=dask, parquet_out=parquet_out, workers=workers, date=date,
+            actor_files=actor_files, window_days=window_days, log_path=log_path,
+            show_progress=True,
+        )
+        return summary.report
+    if count > 1 and "-" not in paths:
+        summary = ingest_parallel(
+            paths, db=db, workers=count, date=date, actor_files=actor_files,
+            window_days=window_days, log_path=log_path, show_progress=True,
+        )
+        return summary.report
+    return ingest(paths, db=db, actor_files=actor_files, date=date, window_days=window_days)
 
 
 def dyads_command(

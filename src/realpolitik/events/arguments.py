@@ -10,10 +10,14 @@ that is no actor never becomes one here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors import Mention
+from realpolitik.errors import KnowledgeError
 from realpolitik.events.lexicon import Cue
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -172,6 +176,32 @@ def _words_after(prep: Token) -> list[Token]:
     return words
 
 
+STATIVE_FILE = "stative_passives.yaml"
+
+
+@cache
+def stative_participles() -> frozenset[str]:
+    """Lemmas whose "be" + participle states the subject's own stance ("is opposed to")."""
+    text = resources.files("realpolitik.events.data").joinpath(STATIVE_FILE).read_text()
+    try:
+        return frozenset(str(lemma) for lemma in yaml.safe_load(text)["lemmas"])
+    except (yaml.YAMLError, KeyError, TypeError) as error:
+        raise KnowledgeError(
+            f"events/data/{STATIVE_FILE}: needs a 'lemmas' list ({error})", code="E319"
+        ) from error
+
+
+def is_stative(verb: Token) -> bool:
+    """"Israel is opposed to the plan": a stance of the subject, not an act on it.
+
+    Only without a "by" agent: "the plan was opposed by Egypt" is a real passive.
+    """
+    return verb.lemma_.lower() in stative_participles() and not any(
+        child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
+        for child in verb.children
+    )
+
+
 def is_passive(verb: Token) -> bool:
     return any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children) or any(
         child.dep_ == "auxpass" for child in verb.children
@@ -191,6 +221,8 @@ def subject_tokens(verb: Token) -> list[Token]:
     node = verb
     for _ in range(6):
         subjects = _children(node, SUBJECT_DEPS)
+        if not subjects and is_stative(node):
+            subjects = _children(node, PASSIVE_SUBJECT_DEPS)
         if subjects:
             return subjects
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -228,7 +260,10 @@ def verb_arguments(
     verb: Token, cue: Cue, index: MentionIndex
 ) -> tuple[list[Mention], list[Mention]]:
     """Sources and targets of a verbal event, active or passive."""
-    if is_passive(verb):
+    if is_passive(verb) and is_stative(verb):
+        sources = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
+        targets = _mentions(index, _target_tokens(verb, cue), sources)
+    elif is_passive(verb):
         sources = _mentions(index, _prep_objects(verb, ("by",)))
         targets = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
         if not targets and verb.dep_ in {"acl", "relcl"}:

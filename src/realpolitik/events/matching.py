@@ -26,6 +26,7 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 STATEMENT_ROOT = "01"
+PLAIN_STATEMENT = "010"
 # The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 
@@ -215,6 +216,15 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     return lemma
 
 
+def _request_clauses(noun: Token) -> list[Token]:
+    """The act a request noun asks for: its clause ("demand that X ease") or the
+    object of its "for"/"to" ("call for the release", "pledge to withdraw")."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
+    clauses += [gc for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+                for gc in c.children if gc.dep_ == "pobj"]
+    return clauses
+
+
 def _light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head, lexicon) in lexicon.light_verbs:
@@ -294,6 +304,13 @@ class CueFinder:
         kept = []
         for match in nouns:
             head = match.token.head
+            announced = match.light is not None and match.light.i == head.i and (
+                head.i in verbs and verbs[head.i].cue.code == PLAIN_STATEMENT
+            )
+            if announced:
+                # "Italy announced a suspension of links": the act, not its announcement.
+                kept.append(match)
+                continue
             if head.i in verbs and match.token.dep_ in {"dobj", "nsubjpass", "pobj"}:
                 continue
             if head.dep_ == "prep" and head.head.i in verbs and head.head.i != match.token.i:
@@ -306,8 +323,9 @@ class CueFinder:
 
     def _governed(
         self, token: Token, own: CueMatch | None, by_token: dict[int, CueMatch]
-    ) -> tuple[IntentFamily, CueMatch | None] | None:
-        """The family ``token`` governs an act in, and that act's match if it has a cue.
+    ) -> tuple[IntentFamily, CueMatch | None, Token | None] | None:
+        """The family ``token`` governs an act in, that act's match if it has a cue,
+        and the request noun that carried the family, if one did.
 
         A statement with an obliged clause ("said Sudan must return") counts
         even when the clause has no cue: the demand is the event.
@@ -317,15 +335,38 @@ class CueFinder:
         obliged = _obliged_clause(token) if is_statement else None
         if obliged is not None:
             family = self.lexicon.family_named(obliged[1])
+        request = self._request_noun(token)
+        noun = None
+        if family is None and request is not None and (own is None or is_statement):
+            family, noun = request
         if family is None or not _can_govern(token):
             return None
-        embedded = next(
-            (by_token[c.i] for c in token.children if c.dep_ in EMBEDDING_DEPS and c.i in by_token),
-            None,
-        )
+        clauses = [c for c in token.children if c.dep_ in EMBEDDING_DEPS]
+        if request is not None:
+            clauses += _request_clauses(request[1])
+        embedded = next((by_token[c.i] for c in clauses if c.i in by_token), None)
         if embedded is None and obliged is None and (own or not _has_complement(token)):
             return None
-        return family, embedded
+        return family, embedded, noun
+
+    def _request_noun(self, verb: Token) -> tuple[IntentFamily, Token] | None:
+        """A noun that names the request a verb makes or repeats.
+
+        "reiterated its demand that Israel ease ...", "renewed its call for the
+        release of ...", "insisted on its demands that ...": the verb only
+        delivers the request; the noun's family and its clause say what it is.
+        """
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+        nouns += [gc for c in verb.children if c.dep_ == "prep" for gc in c.children
+                  if gc.dep_ == "pobj"]
+        says_what = any(c.dep_ in EMBEDDING_DEPS for c in verb.children)
+        for noun in nouns:
+            family = self.lexicon.family_of(noun.lemma_.lower())
+            if noun.pos_ == "NOUN" and family is not None and (
+                says_what or _request_clauses(noun)
+            ):
+                return family, noun
+        return None
 
     def _attach_families(self, sent: Span, matches: list[CueMatch]) -> list[CueMatch]:
         """Turn "agreed to meet", "urged X to withdraw" into one intent/appeal event."""
@@ -336,9 +377,10 @@ class CueFinder:
             governed = self._governed(token, own, by_token)
             if governed is None:
                 continue
-            family, embedded = governed
-            if own is not None:
-                result.remove(own)
+            family, embedded, noun = governed
+            for replaced in (own, by_token.get(noun.i) if noun is not None else None):
+                if replaced is not None and replaced in result:
+                    result.remove(replaced)
             if family.name == "intent" and _asks_another(token):
                 family = self.lexicon.family_named("appeal")
             code = family.code_for(embedded.cue.code if embedded else None)
