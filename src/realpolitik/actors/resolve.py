@@ -17,6 +17,7 @@ from realpolitik.actors.coding import Draft, compose_code
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.records import Actor
 
+STATE_ROLES = frozenset({"GOV", "JUD", "COP", "LEG", "MIL"})
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
 COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
 
@@ -102,7 +103,36 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         target = _find_antecedent(doc, drafts, index, sentence_of, kb, dominant)
         if target is not None:
             _link(drafts, index, target)
+    _give_state_countries(drafts, sentence_of, kb, dominant)
     return _without_unresolved(drafts)
+
+
+def _give_state_countries(
+    drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase, dominant: str | None
+) -> None:
+    """ "President X", "the court", "police" with no country word: a state office belongs to
+    the one country its sentence names, else to the story's dominant country."""
+    named: dict[int, set[str]] = {}
+    for draft in drafts:
+        if draft.kind in ("country", "capital") and draft.actor.country:
+            named.setdefault(sentence_of[draft.start], set()).add(draft.actor.country)
+    for draft in drafts:
+        actor = draft.actor
+        if (
+            actor.country
+            or actor.role not in STATE_ROLES
+            or draft.kind not in ("person", "role", "nominal")
+            or actor.code != actor.role
+        ):
+            continue
+        here = named.get(sentence_of[draft.start], set())
+        country = next(iter(here)) if len(here) == 1 else dominant if not here else None
+        if country is None or country not in kb.countries:
+            continue
+        name = actor.name
+        if draft.kind != "person":
+            name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', name)}"
+        draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country, actor.role)
 
 
 def _find_antecedent(

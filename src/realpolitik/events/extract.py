@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
+from importlib import resources
 from typing import Any
 
+import yaml
+from pydantic import BaseModel, ValidationError
 from spacy.tokens import Span, Token
 
 from realpolitik.actors import Mention
+from realpolitik.errors import KnowledgeError
 from realpolitik.events.arguments import (
     MentionIndex,
     noun_arguments,
@@ -48,6 +53,35 @@ PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
 PREDICATE_DEPS = frozenset({"acomp", "xcomp"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
+
+
+ATTEMPTS_FILE = "attempts.yaml"
+
+
+class Attempts(BaseModel):
+    """Which governors make an act an attempt, for which roots, and recoded how."""
+
+    governors: frozenset[str]
+    roots: frozenset[str]
+    codes: dict[str, str]
+
+
+@cache
+def attempts() -> Attempts:
+    """The attempt data; a broken file is a knowledge error naming it."""
+    text = resources.files("realpolitik.events.data").joinpath(ATTEMPTS_FILE).read_text()
+    try:
+        return Attempts.model_validate(yaml.safe_load(text))
+    except (yaml.YAMLError, ValidationError) as error:
+        raise KnowledgeError(f"events/data/{ATTEMPTS_FILE}: {error}", code="E319") from error
+
+
+def _attempt_governor(predicate: Token) -> Token | None:
+    """"tried to hack", "an attempt to assassinate": the try, if the act is one."""
+    head = predicate.head
+    if predicate.dep_ in {"xcomp", "acl"} and head.lemma_.lower() in attempts().governors:
+        return head
+    return None
 
 
 @dataclass(slots=True)
@@ -315,6 +349,12 @@ class EventExtractor:
         target = _actor(candidate.target)
         if target is None and code.root in ADDRESSED_TO_HOSTS:
             target = _host_government(location, candidate.source)
+        mode = event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE)
+        attempt = _attempt_governor(predicate)
+        if attempt is not None and code.root in attempts().roots and attempt.pos_ == "VERB":
+            # The try is the act: its own mode counts, and some acts have an attempted code.
+            code = lookup(attempts().codes.get(code.code, code.code))
+            mode = event_mode(attempt)
         return Event(
             doc_id=doc_id,
             sentence_index=sentence_index,
@@ -328,7 +368,7 @@ class EventExtractor:
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             plover=code.plover,
-            mode=event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE),
+            mode=mode,
             date=when,
             date_text=when_text,
             location=location,
