@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,17 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from realpolitik.actors.listing import code_actors
+from realpolitik.cli.options import parse_date
 
 COLUMNS = ("text", "code", "name", "country", "role", "kind", "head", "antecedent")
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
 def actors(
@@ -36,7 +27,7 @@ def actors(
 ) -> None:
     """Find and code the actors of a text (checks your --actors files too)."""
     body = typer.get_text_stream("stdin").read() if text == "-" else text
-    rows = code_actors(body, extra_files=actor_files or (), doc_date=_date(on))
+    rows = code_actors(body, extra_files=actor_files or (), doc_date=parse_date(on))
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return

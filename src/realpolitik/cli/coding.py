@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from realpolitik.cli.formatting import EventWriter
+from realpolitik.cli.options import parse_date
 from realpolitik.cli.progress import progress_bar
 from realpolitik.coding import CodingReport, code_paths
 from realpolitik.evaluate import read_jsonl, score_events
 from realpolitik.pipeline import Coder
 
 FORMATS = ("jsonl", "table", "csv")
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
 def code_command(
@@ -49,7 +40,7 @@ def code_command(
     writer = EventWriter(out, fmt)
     with progress_bar("coding") as advance:
         report = code_paths(
-            paths, coder=coder, default_date=_parse_date(doc_date),
+            paths, coder=coder, default_date=parse_date(doc_date),
             on_events=writer.write_all, on_document=advance,
         )
     writer.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from realpolitik import analysis
+from realpolitik.cli.options import parse_date
 from realpolitik.export import FORMATS, export
 from realpolitik.store import DB_ENV_VAR, IngestReport, ingest, open_store
 
@@ -34,18 +35,9 @@ LevelOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
 
 
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
-
-
 def _period(value: str) -> tuple[date, date]:
     start, _, end = value.partition(":")
-    first, last = _date(start), _date(end)
+    first, last = parse_date(start), parse_date(end)
     if first is None or last is None or first > last:
         raise typer.BadParameter(f"{value!r}: give a period as YYYY-MM-DD:YYYY-MM-DD")
     return first, last
@@ -106,7 +98,7 @@ def ingest_command(
 ) -> None:
     """Code documents and store them (idempotent: unchanged documents are skipped)."""
     report = _run_ingest(
-        paths, db=db, date=_date(doc_date), actor_files=actors or (), window_days=window,
+        paths, db=db, date=parse_date(doc_date), actor_files=actors or (), window_days=window,
         workers=workers, dask=dask, parquet_out=parquet_out, log_path=log,
     )
     for line in report.problems:
@@ -169,7 +161,7 @@ def dyads_command(
     """The most active actor pairs: events, Goldstein sum and mean, QuadClass counts."""
     with open_store(db, read_only=True) as store:
         frame = analysis.dyads(
-            store.con, since=_date(since), until=_date(until), level=level, mode=mode,
+            store.con, since=parse_date(since), until=parse_date(until), level=level, mode=mode,
             limit=limit,
         )
     _show(frame, fmt, title="Most active dyads")
@@ -191,7 +183,7 @@ def timeline_command(
     with open_store(db, read_only=True) as store:
         frame = analysis.timeline(
             store.con, a, b, by=by, direction="a_to_b" if one_way else "both",
-            since=_date(since), until=_date(until), level=level,
+            since=parse_date(since), until=parse_date(until), level=level,
         )
     arrow = "→" if one_way else "↔"
     title = f"{a.upper()} {arrow} {b.upper()} by {by}"
@@ -237,7 +229,7 @@ def network_command(
     """The actor network (edges weighted by events, signed by tone), as files or a table."""
     with open_store(db, read_only=True) as store:
         data = analysis.network(
-            store.con, since=_date(since), until=_date(until), level=level,
+            store.con, since=parse_date(since), until=parse_date(until), level=level,
             quad_classes=quad, min_events=min_events,
         )
     for path, kind in ((graphml, "graphml"), (json_path, "json")):
@@ -268,8 +260,8 @@ def events_command(
     """Events matching the filters, newest first, with their evidence sentence."""
     with open_store(db, read_only=True) as store:
         frame = analysis.events(
-            store.con, actor=actor, target=target, root=root, since=_date(since),
-            until=_date(until), mode=mode, doc_id=doc, limit=limit, offset=offset,
+            store.con, actor=actor, target=target, root=root, since=parse_date(since),
+            until=parse_date(until), mode=mode, doc_id=doc, limit=limit, offset=offset,
         )
     if fmt == "table":
         frame = frame[["date", "source_code", "target_code", "cameo", "label", "mode",
@@ -295,7 +287,7 @@ def export_command(
 ) -> None:
     """Write the stored events as csv, parquet, jsonl, gdelt or plover."""
     with open_store(db, read_only=True) as store:
-        written = export(store.con, fmt, out, since=_date(since), until=_date(until))
+        written = export(store.con, fmt, out, since=parse_date(since), until=parse_date(until))
     typer.echo(f"{written} rows written to {out} ({fmt})", err=True)
 
 
