@@ -25,6 +25,7 @@ from realpolitik.actors.schema import (
     AnaphorRow,
     CountryRow,
     NonActorRow,
+    RegionRow,
     RoleWord,
     SectorRow,
 )
@@ -208,6 +209,21 @@ def _load_countries(kb: KnowledgeBase, problems: _Problems) -> None:
     aliases = _tsv_rows(_package_text("country_aliases.tsv"), "country_aliases.tsv")
     for row in _validated(AliasRow, aliases, problems):
         _apply_alias(kb, row)
+    regions = _tsv_rows(_package_text("regions.tsv"), "regions.tsv")
+    for region in _validated(RegionRow, regions, problems):
+        _add_region(kb, region)
+
+
+def _add_region(kb: KnowledgeBase, row: RegionRow) -> None:
+    """A region is coded as its country ("Darfur rebels" → SDNREB); a city is a place
+    like a capital, which may stand for its country's people ("protesters in Basra")."""
+    entry = kb.countries.get(row.country)
+    if entry is None or row.region in kb.aliases:
+        return
+    if row.kind == "region":
+        kb.aliases[row.region] = AliasTarget(entry, "country")
+    else:
+        kb.aliases[row.region] = AliasTarget(entry, "capital")
 
 
 def _add_demonym(kb: KnowledgeBase, entry: ActorEntry, demonym: str) -> None:

@@ -111,7 +111,8 @@ def _give_state_countries(
     drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase, dominant: str | None
 ) -> None:
     """ "President X", "the court", "police" with no country word: a state office belongs to
-    the one country its sentence names, else to the story's dominant country."""
+    the story's dominant country when its sentence names none; a titled person to the one
+    country the sentence names (a bare "troops" or "officials" there is as often foreign)."""
     named: dict[int, set[str]] = {}
     for draft in drafts:
         if draft.kind in ("country", "capital") and draft.actor.country:
@@ -126,7 +127,12 @@ def _give_state_countries(
         ):
             continue
         here = named.get(sentence_of[draft.start], set())
-        country = next(iter(here)) if len(here) == 1 else dominant if not here else None
+        if not here:
+            country = dominant
+        elif len(here) == 1 and draft.kind == "person":
+            country = next(iter(here))
+        else:
+            continue
         if country is None or country not in kb.countries:
             continue
         name = actor.name

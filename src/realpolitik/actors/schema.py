@@ -130,6 +130,14 @@ class AliasRow(BaseModel):
     role: Role | None = None
 
 
+class RegionRow(BaseModel):
+    """One line of ``regions.tsv``: a region or city whose country is not in doubt."""
+
+    region: str = Field(min_length=1)
+    country: Country
+    kind: Literal["region", "city"]
+
+
 class RoleWord(BaseModel):
     """A word or phrase naming a sector ("prime minister" GOV, "troops" MIL).
 

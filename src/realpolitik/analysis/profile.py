@@ -6,7 +6,7 @@ from typing import Any
 
 import duckdb
 
-from realpolitik.analysis.sql_parts import actor_expression, known_actor
+from realpolitik.analysis.sql_parts import actor_expression, actor_match, known_actor
 
 
 def actor_profile(
@@ -20,28 +20,32 @@ def actor_profile(
     code = actor.upper()
     source = actor_expression(level, "source")
     target = actor_expression(level, "target")
+    params: list[Any] = []
+    as_source = actor_match(level, "source", code, params)
+    as_target = actor_match(level, "target", code, params)
     partners = con.execute(
         f"""
         WITH sides AS (
             SELECT {target} AS partner, goldstein FROM events
-            WHERE mode = 'asserted' AND {known_actor('target')} AND {source} = ?
+            WHERE mode = 'asserted' AND {known_actor('target')} AND {as_source}
             UNION ALL
             SELECT {source} AS partner, goldstein FROM events
-            WHERE mode = 'asserted' AND {known_actor('source')} AND {target} = ?
+            WHERE mode = 'asserted' AND {known_actor('source')} AND {as_target}
         )
         SELECT partner, count(*) AS events, sum(goldstein) AS goldstein_sum,
                avg(goldstein) AS goldstein_mean
         FROM sides WHERE partner <> ? GROUP BY partner ORDER BY events DESC, partner
         """,
-        [code, code, code],
+        [*params, code],
     ).df()
+    root_params: list[Any] = []
     by_root = con.execute(
         f"""
         SELECT root, any_value(label ORDER BY length(cameo)) AS label, count(*) AS events
-        FROM events WHERE mode = 'asserted' AND {source} = ?
+        FROM events WHERE mode = 'asserted' AND {actor_match(level, "source", code, root_params)}
         GROUP BY root ORDER BY events DESC, root
         """,
-        [code],
+        root_params,
     ).df()
     mention_expr = "coalesce(country, code)" if level == "country" else "code"
     mentions = con.execute(

@@ -37,6 +37,21 @@ def actor_expression(level: str, side: str) -> str:
     return _ACTOR_EXPRESSIONS[level].format(side=side)
 
 
+def actor_match(level: str, side: str, value: str, params: list[Any]) -> str:
+    """A filter "the actor of ``side`` at ``level`` is ``value``", appending its parameters.
+
+    Same meaning as ``actor_expression(...) = ?`` but written on the plain
+    columns, so DuckDB can filter while scanning instead of computing the
+    country code of every row first.
+    """
+    actor_expression(level, side)
+    if level == "actor":
+        params.append(value)
+        return f"{side}_code = ?"
+    params += [value, value]
+    return f"({side}_country = ? OR ({side}_country IS NULL AND {side}_code = ?))"
+
+
 def period_expression(by: str) -> str:
     """``event_date`` truncated to the first day of its ``by`` period."""
     if by not in PERIODS:

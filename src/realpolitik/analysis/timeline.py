@@ -10,7 +10,7 @@ import pandas as pd
 
 from realpolitik.analysis.sql_parts import (
     QUAD_COLUMNS,
-    actor_expression,
+    actor_match,
     check_mode,
     date_conditions,
     period_expression,
@@ -23,16 +23,19 @@ _STEPS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 mo
 
 
 def _dyad_condition(level: str, direction: str, params: list[Any], a: str, b: str) -> str:
-    source = actor_expression(level, "source")
-    target = actor_expression(level, "target")
     if direction not in ("both", "a_to_b"):
         raise StoreError(f"unknown direction {direction!r}: choose both or a_to_b", code="E523")
-    params += [a, b]
-    condition = f"({source} = ? AND {target} = ?)"
-    if direction == "both":
-        params += [b, a]
-        condition = f"({condition} OR ({source} = ? AND {target} = ?))"
-    return condition
+    forward = (
+        f"({actor_match(level, 'source', a, params)} AND "
+        f"{actor_match(level, 'target', b, params)})"
+    )
+    if direction == "a_to_b":
+        return forward
+    backward = (
+        f"({actor_match(level, 'source', b, params)} AND "
+        f"{actor_match(level, 'target', a, params)})"
+    )
+    return f"({forward} OR {backward})"
 
 
 def timeline(

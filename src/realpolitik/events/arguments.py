@@ -9,7 +9,7 @@ that is no actor never becomes one here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -272,6 +272,27 @@ def verb_arguments(
         sources = _mentions(index, subject_tokens(verb))
         targets = _mentions(index, _target_tokens(verb, cue), sources)
     return sources, targets
+
+
+def means_agents(
+    verb: Token, index: MentionIndex, is_act: Callable[[Token], bool]
+) -> list[Mention]:
+    """Who did a passive act with no "by" agent, read off the act it was done in.
+
+    "Two soldiers were killed in an American air strike", "... in an air strike by
+    government forces": the strike's author is the killer. ``is_act`` tells an act
+    ("strike") from a place ("killed in the Iraqi capital"), whose modifier is no agent.
+    """
+    for means in _prep_objects(verb, ("in", "during")):
+        if means.pos_ != "NOUN" or not is_act(means):
+            continue
+        authors = _mentions(index, _prep_objects(means, ("by",)))
+        modifiers = [child for child in means.children
+                     if child.dep_ in {"poss", "amod", "compound", "nmod"}]
+        authors = authors or _mentions(index, modifiers)
+        if authors:
+            return authors
+    return []
 
 
 def _target_tokens(verb: Token, cue: Cue) -> list[Token]:

@@ -22,6 +22,8 @@ from realpolitik.actors import Mention
 from realpolitik.errors import KnowledgeError
 from realpolitik.events.arguments import (
     MentionIndex,
+    is_passive,
+    means_agents,
     noun_arguments,
     pairs,
     subject_mentions,
@@ -310,7 +312,13 @@ class EventExtractor:
     ) -> tuple[list[Mention], list[Mention]]:
         if match.token.pos_ in {"NOUN", "PROPN"}:
             return noun_arguments(match.token, match.cue, index, match.light)
-        return verb_arguments(match.token, match.cue, index)
+        sources, targets = verb_arguments(match.token, match.cue, index)
+        if not sources and is_passive(match.token):
+            sources = means_agents(match.token, index, self._is_act)
+        return sources, targets
+
+    def _is_act(self, noun: Token) -> bool:
+        return bool(self.lexicon.noun_cues(noun.lemma_.lower()))
 
     def _reporter(self, token: Token, index: MentionIndex) -> list[Mention]:
         """An unresolved "it"/"they" in a reported clause stands for the reporter.

@@ -378,7 +378,10 @@ class CueFinder:
             if governed is None:
                 continue
             family, embedded, noun = governed
-            for replaced in (own, by_token.get(noun.i) if noun is not None else None):
+            # A repeated request ("reiterated its demand that X ease") asks for an act
+            # that has not happened: the request replaces the noun and the asked act.
+            asked = (by_token.get(noun.i), embedded) if noun is not None else ()
+            for replaced in (own, *asked):
                 if replaced is not None and replaced in result:
                     result.remove(replaced)
             if family.name == "intent" and _asks_another(token):
