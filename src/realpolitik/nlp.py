@@ -42,10 +42,13 @@ NOT_SENT_START = numpy.uint64(2**64 - 1)
 )
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: the cleaner leaves one only
-    between paragraphs, and the statistical splitter does not see them."""
+    between paragraphs, and the rule-based splitter does not see them. White
+    space between paragraphs stays with the sentence before it."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
 
@@ -65,7 +68,7 @@ def load_nlp() -> Language:
             nlp = spacy.load(name, exclude=["senter"])
         except OSError:
             continue
-        nlp.add_pipe("sentencizer", after="lemmatizer")
+        nlp.add_pipe("sentencizer", before="parser")
         nlp.add_pipe("realpolitik_paragraph_breaks", after="sentencizer")
         return nlp
     raise ModelError(

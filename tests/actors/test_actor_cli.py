@@ -9,6 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from realpolitik.actors.listing import code_actors
 from realpolitik.cli.actors import register
 
 
@@ -41,3 +42,9 @@ def test_actors_command_uses_user_file_and_date(tmp_path: Path) -> None:
         ("Zara Okafor", "NGAGOV"),
         ("Kenya government", "KENGOV"),
     ]
+
+
+@pytest.mark.model
+def test_code_actors_reads_a_text_of_several_paragraphs() -> None:
+    rows = code_actors("Kenyan troops crossed the border.\n\nSomali officials protested.")
+    assert [row["code"] for row in rows] == ["KENMIL", "SOMGOV"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from realpolitik.actors import Mention
+from realpolitik.events.arguments import same_actor
 from realpolitik.pipeline import code_text
-from realpolitik.records import Event
+from realpolitik.records import Actor, Event
 
 CASES: list[tuple[str, str, str, str]] = [
     ("01", "France expressed deep concern about the fighting in Chad.", "FRA", "TCD"),
@@ -167,3 +169,198 @@ def test_predicate_adjective_is_a_statement() -> None:
 def test_arrest_warrant_targets_the_wanted() -> None:
     dyads = _dyads("A court in Peru issued an arrest warrant for two Chilean officers.")
     assert any(code == "173" and (src, tgt) == ("PER", "CHL") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_repeated_demand_noun_is_a_demand() -> None:
+    dyads = _dyads("Egypt repeated its demand that Sudan release the detained fishermen.")
+    assert any(code.startswith("10") and (src, tgt) == ("EGY", "SDN") for code, src, tgt in dyads)
+    assert not any(src == "SDN" for _, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_stance_participle_has_its_subject_as_source() -> None:
+    dyads = _dyads("Peru is opposed to Chilean mediation in the dispute.")
+    assert any(code.startswith("12") and (src, tgt) == ("PER", "CHL") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_announced_suspension_is_the_act_not_a_statement() -> None:
+    dyads = _dyads("Spain announced a suspension of flights with Morocco.")
+    assert ("160", "ESP", "MAR") in dyads
+    assert not any(code.startswith("01") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_denied_permission_is_a_rejection() -> None:
+    dyads = _dyads("Hungary denied landing permission to Serbian planes.")
+    assert any(code.startswith("12") and src == "HUN" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_killing_a_leader_is_an_assassination() -> None:
+    assert ("186", "IRQ", "SYR") in _dyads("Iraqi gunmen killed a Syrian minister in Baghdad.")
+
+
+@pytest.mark.model
+def test_attempted_attack_is_coded_as_the_attack() -> None:
+    dyads = _dyads("Kenyan rebels attempted to assassinate the Ugandan president.")
+    assert ("185", "KEN", "UGA") in dyads
+
+
+@pytest.mark.model
+def test_passive_killing_takes_its_agent_from_the_strike() -> None:
+    dyads = _dyads("Two Syrian soldiers were killed in a Turkish air strike.")
+    assert any(code.startswith("19") and (src, tgt) == ("TUR", "SYR") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_receiving_a_minister_hosts_a_visit() -> None:
+    assert ("043", "GHA", "TGO") in _dyads("Ghana received the Togolese foreign minister.")
+
+
+@pytest.mark.model
+def test_protest_is_aimed_at_whom_its_purpose_names() -> None:
+    dyads = _dyads("Iraqi Kurds began a hunger strike to protest against Germany's decision.")
+    assert any(code.startswith("14") and tgt == "DEU" for code, _, tgt in dyads)
+
+
+@pytest.mark.model
+def test_complaint_over_an_act_targets_its_author() -> None:
+    dyads = _dyads("Chad complained to the United Nations over Libyan air raids.")
+    assert ("114", "TCD", "LBY") in dyads
+
+
+@pytest.mark.model
+def test_handing_over_medicine_is_humanitarian_aid() -> None:
+    assert ("073", "CHE", "IRN") in _dyads("Swiss doctors handed over medicine to Iran.")
+
+
+@pytest.mark.model
+def test_call_for_an_actor_to_act_is_an_appeal() -> None:
+    dyads = _dyads("Norway called for Sudan to release the prisoners.")
+    assert any(code.startswith("02") and (src, tgt) == ("NOR", "SDN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_threat_takes_its_code_from_the_object_of_a_plain_verb() -> None:
+    dyads = _dyads("Egypt threatened to impose a blockade on Libya.")
+    assert any(code.startswith("13") and (src, tgt) == ("EGY", "LBY") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_subject_responsible_for_an_act_did_it() -> None:
+    dyads = _dyads("The Syrian army is responsible for mass killings in Lebanon.")
+    assert ("202", "SYR", "LBN") in dyads
+
+
+@pytest.mark.model
+def test_act_engaged_in_takes_the_engaged_subject() -> None:
+    dyads = _dyads("Serbian forces were engaged in ethnic cleansing against Bosnian civilians.")
+    assert ("203", "SRB", "BIH") in dyads
+
+
+@pytest.mark.model
+def test_nominal_act_as_subject_gives_the_verb_its_manner() -> None:
+    dyads = _dyads("An Afghan roadside bombing killed two British soldiers.")
+    assert ("1833", "AFG", "GBR") in dyads
+
+
+@pytest.mark.model
+def test_capturing_part_of_a_town_occupies_territory() -> None:
+    dyads = _dyads("Ethiopian troops captured part of a Somali town.")
+    assert any(code == "192" and src == "ETH" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_expelling_refugees_is_a_mass_expulsion() -> None:
+    dyads = _dyads("The Kenyan army expelled thousands of Somali refugees from the camp.")
+    assert ("201", "KEN", "SOM") in dyads
+
+
+@pytest.mark.model
+def test_issued_reminder_that_another_must_act_is_a_demand() -> None:
+    dyads = _dyads("Germany issued a reminder to Iran that it must cooperate with the inspectors.")
+    assert any(code.startswith("10") and (src, tgt) == ("DEU", "IRN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_refusing_to_let_an_actor_act_targets_that_actor() -> None:
+    dyads = _dyads("Chad refused to allow Libyan planes to land.")
+    assert any(code.startswith("12") and (src, tgt) == ("TCD", "LBY") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_coordinated_countries_inside_a_phrase_both_act() -> None:
+    dyads = _dyads("The presidents of Kenya and Uganda condemned the attack by Somalia.")
+    sources = {src for code, src, _ in dyads if code.startswith("11")}
+    assert {"KEN", "UGA"} <= sources
+
+
+@pytest.mark.model
+def test_war_games_are_a_show_of_force() -> None:
+    dyads = _dyads("Iranian warships launched war games in the Gulf near Kuwait.")
+    assert not any(code.startswith("19") for code, _, _ in dyads)
+
+
+def _mention(kind: str, name: str, code: str) -> Mention:
+    return Mention(0, 1, 0, Actor(name, name, code, code[:3], None), kind)
+
+
+def test_person_and_his_own_people_are_two_actors() -> None:
+    leader = _mention("person", "Charles Taylor", "LBR")
+    assert not same_actor(leader, _mention("country", "Liberia", "LBR"))
+    assert same_actor(leader, _mention("pronoun", "Charles Taylor", "LBR"))
+    assert same_actor(_mention("country", "Liberia", "LBR"), _mention("capital", "Liberia", "LBR"))
+
+
+@pytest.mark.model
+def test_plain_statement_about_nobody_is_no_event() -> None:
+    assert not _asserted("Kenya said on Monday that the weather was fine.")
+
+
+@pytest.mark.model
+def test_speakers_own_forces_act_for_the_speaker() -> None:
+    dyads = _dyads("Syria said its forces will withdraw from Lebanon.")
+    assert any(code.startswith("03") and (src, tgt) == ("SYR", "LBN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_rejecting_an_offer_of_talks_rejects_negotiation() -> None:
+    dyads = _dyads("India rejected an offer from Pakistan for direct talks.")
+    assert ("125", "IND", "PAK") in dyads
+
+
+@pytest.mark.model
+def test_defacing_web_sites_is_a_cyber_attack() -> None:
+    assert ("176", "RUS", "EST") in _dyads("Russian hackers defaced Estonian web sites.")
+
+
+@pytest.mark.model
+def test_threat_targets_whom_its_condition_names() -> None:
+    dyads = _dyads("Iran threatened to halt the talks unless France lifted its sanctions.")
+    assert any(code.startswith("13") and (src, tgt) == ("IRN", "FRA") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_saying_another_needs_to_act_is_an_appeal() -> None:
+    dyads = _dyads("Germany said Greece needs to cut its spending.")
+    assert any(code.startswith("02") and (src, tgt) == ("DEU", "GRC") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_calling_for_sanctions_against_a_country_rallies_opposition() -> None:
+    assert ("113", "KEN", "SDN") in _dyads("Kenya called for sanctions against Sudan.")
+
+
+@pytest.mark.model
+def test_agreeing_that_ones_own_forces_should_act_is_an_intent() -> None:
+    dyads = _dyads("Norway agreed that its soldiers should help Mali.")
+    assert any(code.startswith("03") and src == "NOR" for code, src, _ in dyads)
+    assert not any(code.startswith("02") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_stone_throwing_resorted_to_is_a_violent_protest() -> None:
+    dyads = _dyads("Iraqi protesters resorted to throwing stones at Turkish police.")
+    assert ("145", "IRQ", "TUR") in dyads

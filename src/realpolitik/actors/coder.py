@@ -12,6 +12,7 @@ from realpolitik.actors.coding import Draft, code_group, compose_code, share_con
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.actors.matching import PieceFinder
 from realpolitik.actors.phrases import group_pieces, keep_piece
+from realpolitik.actors.residence import place_by_residence
 from realpolitik.actors.resolve import add_name_repeats, resolve
 from realpolitik.records import Actor
 
@@ -74,6 +75,7 @@ class ActorCoder:
             if (draft := code_group(doc, group, self.kb, doc_date)) is not None
         ]
         drafts = share_conjoined_roles(doc, drafts, self.kb)
+        drafts = place_by_residence(doc, drafts, self.kb)
         _apply_appositions(doc, drafts)
         drafts = resolve(doc, add_name_repeats(doc, drafts), self.kb)
         return [Mention(d.start, d.end, d.head, d.actor, d.kind, d.antecedent) for d in drafts]

@@ -24,6 +24,7 @@ from realpolitik.actors.schema import ActorEntry
 from realpolitik.records import Actor
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+FORCE_ROLES = frozenset({"MIL", "COP"})
 
 
 @dataclass(slots=True)
@@ -128,13 +129,15 @@ def code_group(doc: Doc, group: list[Piece], kb: KnowledgeBase, day: date | None
     root = doc[start:end].root
     head = next((p for p in real if p.start <= root.i < p.end), real[-1])
     named = [p for p in real if not _collective(p)]
-    if _collective(head) and named:
-        # "A group of Moroccan diplomats", "the Hizbollah group": the named part acts.
+    collective = _collective(head) and bool(named)
+    if collective:
+        # "A group of Moroccan diplomats", "the Hamas movement": the named part says who acts,
+        # while the collective word stays the head the verb attaches to.
         head = named[-1]
-        root = doc[head.start : head.end].root
     if head.kind in COUNTRY_KINDS:
         head = next((p for p in reversed(named) if p.kind not in COUNTRY_KINDS), head)
-        root = doc[head.start : head.end].root
+        if not collective:
+            root = doc[head.start : head.end].root
     text = doc[start:end].text
     modifiers = [q for p in real if p is not head for q in (p, *p.inner)]
     if head.kind == "ner_org":
@@ -264,6 +267,11 @@ def _role_mention(
     role = _role(evidence)
     affiliated = _affiliated(evidence, text, day, role)
     if affiliated is not None:
+        force = head.word.role if head.word is not None else None
+        if affiliated.country is None and force in FORCE_ROLES:
+            # "UN troops" are the UN's armed arm: IGOUNO + MIL, as CAMEO composes codes.
+            code = affiliated.code + force
+            affiliated = Actor(affiliated.text, affiliated.name, code, None, force)
         return Draft(0, 0, 0, affiliated, "role", entry=evidence.affiliation)
     country = evidence.country
     if head.kind == "ner_org":

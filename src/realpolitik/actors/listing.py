@@ -7,9 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from realpolitik.actors.coder import ActorCoder
 from realpolitik.actors.knowledge import load_knowledge_base
-from realpolitik.nlp import load_nlp
+from realpolitik.nlp import NAMES, load_nlp, parse_stream
 
 
 def code_actors(
@@ -25,7 +27,10 @@ def code_actors(
     """
     nlp = load_nlp()
     coder = ActorCoder(load_knowledge_base(extra_files), nlp.vocab)
-    doc = nlp(text)
+    # The pipeline's own two passes: one plain nlp() call would parse before the paragraph
+    # breaks are set, which spaCy refuses on a text of several paragraphs.
+    parsed, _ = next(parse_stream(nlp, [(text, None)], _every_sentence_with_names))
+    doc = parsed.parsed
     return [
         {
             **mention.actor.to_dict(),
@@ -35,3 +40,7 @@ def code_actors(
         }
         for mention in coder.find(doc, doc_date)
     ]
+
+
+def _every_sentence_with_names(doc: Doc) -> list[int]:
+    return [NAMES for _ in doc.sents]

@@ -87,7 +87,7 @@ class PieceFinder:
 
     def pieces(self, doc: Doc) -> list[Piece]:
         """Non-overlapping pieces, sorted by start: knowledge matches plus unknown names."""
-        matched = _choose(self.raw_pieces(doc))
+        matched = _without_first_names(doc, _choose(self.raw_pieces(doc)))
         covered = {i for piece in matched for i in range(piece.start, piece.end)}
         extra: list[Piece] = []
         absorbed: set[int] = set()
@@ -101,7 +101,7 @@ class PieceFinder:
                     extra.append(Piece(ent.start, ent.end, "ner_org"))
                     continue
                 inner = [p for p in matched if ent.start <= p.start and p.end <= ent.end]
-                if inner and any(p.kind in ("org", "group", "person", "non_actor") for p in inner):
+                if any(_names_whole(p) for p in inner):
                     continue
                 start = ent.start + (doc[ent.start].lower_ == "the")
                 if any((p.start, p.end) == (start, ent.end) for p in inner):
@@ -114,6 +114,25 @@ class PieceFinder:
                     absorbed.update(id(p) for p in inner)
         kept = [p for p in matched if id(p) not in absorbed] + _merge_split_names(extra)
         return sorted(kept, key=lambda p: p.start)
+
+
+def _without_first_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:
+    """A known name that a longer PERSON entity goes on past is someone else's first name
+    ("Sharon" in "Sharon Stone"), not the known person."""
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    return [
+        p
+        for p in pieces
+        if p.kind != "person" or not any(e.start <= p.start and p.end < e.end for e in people)
+    ]
+
+
+def _names_whole(piece: Piece) -> bool:
+    """Whether a known name inside an NER organisation is the organisation itself; a faith
+    word is only part of an unknown one's name ("the Islamic Movement for Change")."""
+    if piece.kind not in ("org", "group", "person", "non_actor"):
+        return False
+    return piece.target is None or piece.target.entry.role != "REL"
 
 
 def _merge_split_names(pieces: list[Piece]) -> list[Piece]:

@@ -9,7 +9,7 @@ separates them in an unparsed sentence.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.actors.matching import Piece
@@ -20,6 +20,8 @@ GAP_WORDS = frozenset({"'s", "’s", "'", "’", "(", ")", "of", "the"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 CHAIN_DEPS = MODIFIER_DEPS | {"poss", "flat"}
+LEADING_WORDS = frozenset({"led", "commanded"})
+LOCAL_ROLES = frozenset({"CVL", "OPP", "EDU", "MED", "REL", "BUS", "JUD", "COP", "LEG"})
 
 
 def keep_piece(doc: Doc, piece: Piece, kb: KnowledgeBase) -> bool:
@@ -27,7 +29,7 @@ def keep_piece(doc: Doc, piece: Piece, kb: KnowledgeBase) -> bool:
 
     Drops role words used as adjectives ("military" in "military bases"), words
     inside hyphenated modifiers ("US-backed", "anti-China", "government-held")
-    and country modifiers of a non-actor head ("Pakistani rupee", "US dollar").
+    and country or faith modifiers of a non-actor head ("Pakistani rupee", "Islamic law").
     """
     last = doc[piece.end - 1]
     if _hyphen_modifier(doc, piece):
@@ -36,9 +38,9 @@ def keep_piece(doc: Doc, piece: Piece, kb: KnowledgeBase) -> bool:
         return not last.tag_ or last.tag_ in NOUN_TAGS
     if _hyphen_modifier(doc, piece):
         return False
-    if piece.kind in COUNTRY_KINDS:
+    root = doc[piece.start : piece.end].root
+    if piece.kind in COUNTRY_KINDS or (piece.kind == "org" and root.tag_ == "JJ"):
         after = doc[piece.end].lower_ if piece.end < len(doc) else ""
-        root = doc[piece.start : piece.end].root
         if after in kb.non_actor_heads:
             return False
         if root.dep_ in MODIFIER_DEPS and root.head.lower_ in kb.non_actor_heads:
@@ -50,7 +52,7 @@ def _hyphen_modifier(doc: Doc, piece: Piece) -> bool:
     """ "US-influenced", "Beijing-sponsored", "anti-Taliban", "pro-US": a modifier, no agent."""
     if piece.end + 1 < len(doc) and doc[piece.end].text == "-":
         follower = doc[piece.end + 1]
-        if follower.is_lower:
+        if follower.is_lower and follower.lower_ not in LEADING_WORDS:
             return True
     if piece.start >= 2 and doc[piece.start - 1].text == "-":
         return doc[piece.start - 2].lower_ in ("anti", "pro", "non")
@@ -83,6 +85,8 @@ def _joins(doc: Doc, group: list[Piece], piece: Piece, parsed: bool, actor_words
     gap = doc[group[-1].end : piece.start]
     if len(gap) > 3:
         return False
+    if _led_by(gap, group[-1], piece):
+        return True
     if not parsed:
         return all(t.text in GAP_WORDS and t.text not in ("of", "the") for t in gap)
     lo, hi = group[0].start, piece.end
@@ -103,20 +107,31 @@ def _joins(doc: Doc, group: list[Piece], piece: Piece, parsed: bool, actor_words
     return _reaches(here, there, lo, hi) or _reaches(there, here, lo, hi)
 
 
+def _led_by(gap: Span, last: Piece, piece: Piece) -> bool:
+    """ "Vietnamese-led forces", "US-led coalition": the country leads, so the body is its."""
+    words = [t.lower_ for t in gap]
+    return (
+        len(words) == 2
+        and words[0] == "-"
+        and words[1] in LEADING_WORDS
+        and last.kind in COUNTRY_KINDS
+        and piece.kind == "role"
+    )
+
+
 def _linking_preposition(token: Token, group: list[Piece], piece: Piece) -> bool:
     """ "of" links any noun phrase; "in" only a civilian body to its country ("a court in
-    Guyana"), since troops in a country are as often foreign as its own, and officials in a
-    capital as often foreign envoys."""
+    Guyana"), since troops in a country are as often foreign as its own; a city or capital
+    only the people who live there ("protesters in Basra"), since officials in a capital are
+    as often foreign envoys."""
     last = group[-1]
     if token.lower_ == "of":
         return last.kind not in COUNTRY_KINDS
-    return (
-        token.lower_ == "in"
-        and last.word is not None
-        and last.word.role != "MIL"
-        and last.word.kind != "diplomatic"
-        and piece.kind == "country"
-    )
+    if token.lower_ != "in" or last.word is None or last.word.kind == "diplomatic":
+        return False
+    if piece.kind == "capital":
+        return last.word.role in LOCAL_ROLES
+    return last.word.role != "MIL" and piece.kind == "country"
 
 
 def _phrase_head(token: Token) -> Token:

@@ -18,6 +18,10 @@ from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.records import Actor
 
 STATE_ROLES = frozenset({"GOV", "JUD", "COP", "LEG", "MIL"})
+# Bodies that are almost always the country's own: courts and parliaments.
+DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
+# A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
+PERSON_LIKE = ("person", "org")
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
 COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
 
@@ -111,34 +115,36 @@ def _give_state_countries(
     drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase, dominant: str | None
 ) -> None:
     """ "President X", "the court", "police" with no country word: a state office belongs to
-    the story's dominant country when its sentence names none; a titled person to the one
-    country the sentence names (a bare "troops" or "officials" there is as often foreign)."""
+    the story's dominant country when its sentence names none; a titled person, a court or
+    a parliament to the one country the sentence names (by country, capital or a known
+    person); a bare "troops" or "officials" there is as often foreign, so it stays unknown."""
     named: dict[int, set[str]] = {}
     for draft in drafts:
-        if draft.kind in ("country", "capital") and draft.actor.country:
+        if draft.kind in ("country", "capital", "person") and draft.actor.country:
             named.setdefault(sentence_of[draft.start], set()).add(draft.actor.country)
     for draft in drafts:
         actor = draft.actor
         if (
             actor.country
             or actor.role not in STATE_ROLES
-            or draft.kind not in ("person", "role", "nominal")
+            or draft.kind not in (*PERSON_LIKE, "role", "nominal")
             or actor.code != actor.role
         ):
             continue
         here = named.get(sentence_of[draft.start], set())
         if not here:
             country = dominant
-        elif len(here) == 1 and draft.kind == "person":
+        elif len(here) == 1 and (draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES):
             country = next(iter(here))
         else:
             continue
         if country is None or country not in kb.countries:
             continue
         name = actor.name
-        if draft.kind != "person":
+        if draft.kind not in PERSON_LIKE:
             name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', name)}"
-        draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country, actor.role)
+        code = compose_code(country, actor.role)
+        draft.actor = Actor(actor.text, name, code, country, actor.role)
 
 
 def _find_antecedent(

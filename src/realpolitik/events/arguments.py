@@ -108,6 +108,16 @@ def codable(mention: Mention) -> bool:
     return bool(actor.code) and actor.code != actor.role
 
 
+def same_actor(one: Mention, other: Mention) -> bool:
+    """An actor does not act on itself; a named person and the people or country
+    sharing his code are two actors ("Charles Taylor called on Liberians")."""
+    if one.actor.code != other.actor.code:
+        return False
+    if "person" in {one.kind, other.kind}:
+        return one.actor.name == other.actor.name
+    return True
+
+
 def _mentions(
     index: MentionIndex, tokens: Iterable[Token], exclude: Iterable[Mention] = ()
 ) -> list[Mention]:
@@ -116,7 +126,7 @@ def _mentions(
     ``exclude`` are the event's sources: a target is somebody else. A lone
     apposition is tried only when the slot itself names nobody.
     """
-    excluded = {mention.actor.code for mention in exclude}
+    excluded = list(exclude)
     for token in tokens:
         found = _slot_mentions(index, coordinated(token), excluded)
         found = found or _slot_mentions(index, renamed(token), excluded)
@@ -125,13 +135,15 @@ def _mentions(
     return []
 
 
-def _slot_mentions(index: MentionIndex, items: list[Token], excluded: set[str]) -> list[Mention]:
+def _slot_mentions(
+    index: MentionIndex, items: list[Token], excluded: list[Mention]
+) -> list[Mention]:
     found: list[Mention] = []
     for item in items:
         for mention in _with_partners(index, index.within(item), item.doc):
             if (
                 codable(mention)
-                and mention.actor.code not in excluded
+                and not any(same_actor(mention, source) for source in excluded)
                 and all(mention is not seen for seen in found)
             ):
                 found.append(mention)
@@ -143,8 +155,15 @@ def _with_partners(index: MentionIndex, mention: Mention | None, doc: Doc) -> li
     "the presidents of Iraq and Egypt" are two actors, not one."""
     if mention is None:
         return []
-    partners = (index.at(token) for token in doc[mention.head].conjuncts)
-    return [mention, *(partner for partner in partners if partner is not None)]
+    found = [mention]
+    for token in doc[mention.start : mention.end]:
+        for conjunct in token.conjuncts:
+            partner = index.at(conjunct)
+            if partner is not None and not mention.start <= conjunct.i < mention.end and all(
+                partner is not seen for seen in found
+            ):
+                found.append(partner)
+    return found
 
 
 def _children(token: Token, deps: Iterable[str]) -> list[Token]:
@@ -176,18 +195,21 @@ def _words_after(prep: Token) -> list[Token]:
     return words
 
 
-STATIVE_FILE = "stative_passives.yaml"
+STANCES_FILE = "subject_stances.yaml"
 
 
 @cache
-def stative_participles() -> frozenset[str]:
-    """Lemmas whose "be" + participle states the subject's own stance ("is opposed to")."""
-    text = resources.files("realpolitik.events.data").joinpath(STATIVE_FILE).read_text()
+def _stances() -> dict[str, frozenset[str]]:
+    """Participles and adjectives whose "be" subject is the actor (see the data file)."""
+    text = resources.files("realpolitik.events.data").joinpath(STANCES_FILE).read_text()
     try:
-        return frozenset(str(lemma) for lemma in yaml.safe_load(text)["lemmas"])
+        data = yaml.safe_load(text)
+        return {key: frozenset(str(word) for word in data[key])
+                for key in ("participles", "agent_adjectives", "issued_texts")}
     except (yaml.YAMLError, KeyError, TypeError) as error:
         raise KnowledgeError(
-            f"events/data/{STATIVE_FILE}: needs a 'lemmas' list ({error})", code="E319"
+            f"events/data/{STANCES_FILE}: needs 'participles', 'agent_adjectives' and "
+            f"'issued_texts' lists ({error})", code="E319"
         ) from error
 
 
@@ -196,10 +218,24 @@ def is_stative(verb: Token) -> bool:
 
     Only without a "by" agent: "the plan was opposed by Egypt" is a real passive.
     """
-    return verb.lemma_.lower() in stative_participles() and not any(
+    return verb.lemma_.lower() in _stances()["participles"] and not any(
         child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
         for child in verb.children
     )
+
+
+def answerable_subject(act: Token) -> list[Token]:
+    """"Sudan is responsible for mass killings": the subject of the answerable "be".
+
+    ``act`` is the noun or gerund after "for"/"of"; the adjective's clause names who did it.
+    """
+    prep = act.head
+    if act.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"for", "of"}:
+        return []
+    adjective = prep.head
+    if adjective.lemma_.lower() not in _stances()["agent_adjectives"]:
+        return []
+    return _children(adjective.head, SUBJECT_DEPS) if adjective.dep_ == "acomp" else []
 
 
 def is_passive(verb: Token) -> bool:
@@ -227,8 +263,20 @@ def subject_tokens(verb: Token) -> list[Token]:
             return subjects
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [node.head]
+        answerable = answerable_subject(node)
+        if answerable:
+            return answerable
         if _speaks_for_issuer(node):
             node = node.head.head if node.head.dep_ == "dobj" else node.head.head.head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            # "resorted to throwing stones": the gerund's actor is the verb's subject,
+            # or its object when it has one ("prevented the students from marching").
+            verb = node.head.head
+            objects = _children(verb, ("dobj",))
+            if objects:
+                return objects
+            node = verb
             continue
         if node.dep_ in {"conj", "xcomp", "advcl", "acl", "acomp"} and node.head.i != node.i:
             if node.dep_ == "xcomp":
@@ -242,11 +290,15 @@ def subject_tokens(verb: Token) -> list[Token]:
 
 
 def _speaks_for_issuer(node: Token) -> bool:
-    """"a declaration demanding reforms": a present participle on an issued object."""
+    """"a declaration demanding reforms": a present participle on an issued text.
+
+    Only texts speak for their issuer: "dispersed demonstrators protesting the
+    results" has the demonstrators protest, not the police.
+    """
     return (
         node.dep_ == "acl"
         and node.tag_ == "VBG"
-        and node.head.pos_ == "NOUN"
+        and node.head.lemma_.lower() in _stances()["issued_texts"]
         and node.head.dep_ in {"dobj", "pobj"}
     )
 
@@ -295,6 +347,39 @@ def means_agents(
     return []
 
 
+def purpose_targets(verb: Token, index: MentionIndex, sources: list[Mention]) -> list[Mention]:
+    """Whom an act is aimed at when only its purpose says so.
+
+    "began a hunger strike to protest against Sweden's decision", "blocked a road to
+    show their anger at US policy": a protest with no addressee of its own is aimed
+    at the actor its infinitive of purpose names first.
+    """
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or not any(
+            child.dep_ == "aux" and child.lower_ == "to" for child in clause.children
+        ):
+            continue
+        words = [token for token in clause.subtree if token.pos_ in NOMINAL_POS]
+        found = _mentions(index, words, sources)
+        if found:
+            return found[:1]
+    return []
+
+
+def condition_targets(
+    verb: Token, index: MentionIndex, sources: list[Mention], marks: frozenset[str]
+) -> list[Mention]:
+    """Whom a threat is aimed at when only its condition names them: "threatened
+    to strike unless Israel rescinded ...", "... if the United States goes ahead"."""
+    for node in (verb, *verb.children):
+        for clause in _children(node, ("advcl",)):
+            if any(child.dep_ == "mark" and child.lower_ in marks for child in clause.children):
+                found = _mentions(index, _children(clause, SUBJECT_DEPS), sources)
+                if found:
+                    return found
+    return []
+
+
 def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
     """Where the target may stand, best first; a cue with target "none" only
     makes the target optional, it still takes one the sentence names."""
@@ -310,14 +395,25 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
     for obj in _children(verb, ("dobj", "prt")):
         # "kidnapped up to 16 advisers": the parser hangs the object under "up".
         ordered += _prep_objects(obj, FALLBACK_TARGET_PREPS)
-    for clause in _children(verb, ("xcomp", "ccomp")):
+    for clause in _children(verb, ("xcomp", "ccomp")) + _for_clauses(verb):
         ordered += _children(clause, ("nsubj", "dobj", "nsubjpass"))
         ordered += _prep_objects(clause, FALLBACK_TARGET_PREPS)
+        # "refused to allow UN planes to land": the actor let in is the inner subject.
+        for inner in _children(clause, ("xcomp", "ccomp")):
+            ordered += _children(inner, ("nsubj",))
     if cue.code.startswith(STATEMENT_ROOT):
         for clause in _children(verb, ("ccomp", "xcomp", "prep")):
             ordered += [token for token in clause.subtree if token.pos_ in NOMINAL_POS]
     ordered += _later_nominals(verb)
     return ordered
+
+
+def _for_clauses(verb: Token) -> list[Token]:
+    """"called for Burma to institute reforms": the asked actor is the clause subject."""
+    return [
+        clause for clause in _children(verb, ("advcl",))
+        if any(mark.dep_ == "mark" and mark.lower_ == "for" for mark in clause.children)
+    ]
 
 
 def _later_nominals(verb: Token) -> list[Token]:
@@ -364,6 +460,8 @@ def noun_arguments(
     sources = _mentions(index, _prep_objects(noun, cue.source_preps or ("by",)))
     if not sources and light is not None:
         sources = _mentions(index, subject_tokens(light))
+    if not sources:
+        sources = _mentions(index, answerable_subject(noun))
     if not sources and inner:
         sources = inner[:1]
         inner = inner[1:]

@@ -22,10 +22,13 @@ from realpolitik.actors import Mention
 from realpolitik.errors import KnowledgeError
 from realpolitik.events.arguments import (
     MentionIndex,
+    condition_targets,
     is_passive,
     means_agents,
     noun_arguments,
     pairs,
+    purpose_targets,
+    same_actor,
     subject_mentions,
     verb_arguments,
 )
@@ -45,6 +48,8 @@ FUTURE_FAMILY = "intent"
 THREAT_FAMILY = "threaten"
 ANNOUNCED_REQUESTS = frozenset({"02", "10"})
 CONDITION_MARKS = frozenset({"unless"})
+THREAT_CONDITIONS = frozenset({"unless", "if"})
+THREAT_ROOT = "13"
 REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -142,6 +147,12 @@ def _is_purpose(match: CueMatch) -> bool:
     predicate = match.governor or match.token
     return predicate.dep_ in PURPOSE_DEPS and any(
         child.dep_ == "aux" and child.lower_ == "to" for child in predicate.children
+    )
+
+
+def _stands_for_speaker(subject: Token) -> bool:
+    return subject.pos_ == "PRON" or any(
+        child.dep_ == "poss" and child.pos_ == "PRON" for child in subject.children
     )
 
 
@@ -275,9 +286,17 @@ class EventExtractor:
         candidates: list[Candidate] = []
         for match in matches:
             sources, targets = self._arguments(match, index)
-            needs_target = match.cue.target != "none" and not self._addressed_to_hosts(match)
+            predicate = match.light or match.governor or match.token
+            if not targets and self._addressed_to_hosts(match):
+                targets = purpose_targets(predicate, index, sources)
+            if not targets and match.cue.code.startswith(THREAT_ROOT):
+                targets = condition_targets(predicate, index, sources, THREAT_CONDITIONS)
+            # A plain "X said" with nobody addressed or spoken of only frames a report.
+            needs_target = (
+                match.cue.target != "none" or match.cue.code == PLAIN_STATEMENT
+            ) and not self._addressed_to_hosts(match)
             for source, target in pairs(sources, targets, needs_target=needs_target):
-                if target is not None and source.actor.code == target.actor.code:
+                if target is not None and same_actor(source, target):
                     continue
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
                 candidates.append(Candidate(match, source, target, specific))
@@ -324,13 +343,15 @@ class EventExtractor:
         """An unresolved "it"/"they" in a reported clause stands for the reporter.
 
         "Iran said it would retaliate", "Syria says it is willing to withdraw":
-        the pronoun is the subject of the governing reporting verb.
+        the pronoun is the subject of the governing reporting verb. So does a
+        possessed subject the parser could not code: "Musliu said his forces
+        will lay down their weapons" is Musliu's undertaking.
         """
         clause = token
         while clause.dep_ in PREDICATE_DEPS:
             clause = clause.head
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PRON" or clause.dep_ not in REPORTED_DEPS:
+        if subject is None or not _stands_for_speaker(subject) or clause.dep_ not in REPORTED_DEPS:
             return []
         return subject_mentions(clause.head, index)
 

@@ -25,6 +25,7 @@ ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
+PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts"})
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
@@ -35,31 +36,54 @@ MODALS_FILE = "modal_demands.yaml"
 
 
 @cache
-def modal_families() -> dict[str, str]:
-    """Modal word → the family a statement with that modal in its clause belongs to.
-
-    A broken file is a knowledge error naming it, not a crash mid-document.
-    """
+def _obligation_data() -> dict[str, dict[str, str]]:
+    """The modal and obliging-verb maps; a broken file is a knowledge error naming it."""
     text = resources.files("realpolitik.events.data").joinpath(MODALS_FILE).read_text()
     try:
-        modals = yaml.safe_load(text)["modals"]
-        return {str(word): str(family) for word, family in modals.items()}
+        data = yaml.safe_load(text)
+        return {key: {str(word): str(family) for word, family in data[key].items()}
+                for key in ("modals", "obliging_verbs")}
     except (yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
         raise KnowledgeError(
-            f"events/data/{MODALS_FILE}: needs a 'modals' map of word to family ({error})",
+            f"events/data/{MODALS_FILE}: needs 'modals' and 'obliging_verbs' maps of word to "
+            f"family ({error})",
             code="E319",
         ) from error
+
+
+def modal_families() -> dict[str, str]:
+    """Modal word → the family a statement with that modal in its clause belongs to."""
+    return _obligation_data()["modals"]
+
+
+def _obliging_family(clause: Token) -> str | None:
+    """"Japan needs to enact reforms": an obliging verb with an infinitive.
+
+    Not under a modal: "NATO would need to remain" predicts, it does not ask.
+    """
+    family = _obligation_data()["obliging_verbs"].get(clause.lemma_.lower())
+    if any(child.dep_ == "aux" and child.tag_ == "MD" for child in clause.children):
+        return None
+    has_infinitive = any(
+        child.dep_ == "xcomp" and any(aux.lower_ == "to" for aux in child.children)
+        for child in clause.children
+    )
+    return family if has_infinitive else None
 
 
 def _obliged_clause(statement: Token) -> tuple[Token, str] | None:
     """The reported clause telling another actor what it must do, and the modal's family."""
     for clause in statement.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in clause.children):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ != "ccomp" or subject is None or _speaker_itself(subject):
             continue
         for aux in clause.children:
             family = modal_families().get(aux.lower_) if aux.dep_ == "aux" else None
             if family is not None:
                 return clause, family
+        family = _obliging_family(clause)
+        if family is not None:
+            return clause, family
     return None
 
 
@@ -103,6 +127,9 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
             heads.append(child)
     heads += [gc for head in heads if _is_measure(head) for child in head.children
               if child.lower_ == "of" for gc in child.children if gc.dep_ == "pobj"]
+    # "rejected an offer for talks", "accepted calls for a ceasefire": what is offered.
+    heads += [gc for head in heads if head.dep_ == "dobj" for child in head.children
+              if child.lower_ == "for" for gc in child.children if gc.dep_ == "pobj"]
     for head in heads:
         for item in (head, *head.conjuncts):
             lemmas.add(item.lemma_.lower())
@@ -113,8 +140,13 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
 
 
 def _is_measure(noun: Token) -> bool:
-    """A counted quantity ("25,000 tons", "thousands") rather than a thing in itself."""
-    return noun.like_num or any(child.dep_ == "nummod" for child in noun.children)
+    """A counted quantity ("25,000 tons", "thousands") or a share ("part of a
+    stronghold") rather than a thing in itself."""
+    return (
+        noun.like_num
+        or noun.lemma_.lower() in PARTITIVE_NOUNS
+        or any(child.dep_ == "nummod" for child in noun.children)
+    )
 
 
 def _prep_lemmas(token: Token) -> set[str]:
@@ -151,17 +183,40 @@ def best_cue(cues: list[Cue], token: Token) -> Cue | None:
     return None
 
 
+def embedded_clauses(governor: Token) -> list[Token]:
+    """The clauses a governor embeds an act in.
+
+    Besides its xcomp and ccomp, a "for ... to" clause, which the parser hangs
+    as an adverbial clause: "called for Burma to institute reforms".
+    """
+    return [
+        child for child in governor.children
+        if child.dep_ in EMBEDDING_DEPS
+        or (child.dep_ == "advcl" and any(
+            mark.dep_ == "mark" and mark.lower_ == "for" for mark in child.children
+        ))
+    ]
+
+
 def _asks_another(governor: Token) -> bool:
     """"wants Germany to pay" asks someone else to act; "wants to pay" intends to.
 
     Holds whether or not the embedded act has a cue of its own.
     """
-    clause = next((c for c in governor.children if c.dep_ in EMBEDDING_DEPS), None)
+    clause = next(iter(embedded_clauses(governor)), None)
     if clause is None:
         return False
     if any(child.dep_ == "dobj" for child in governor.children):
         return clause.dep_ == "xcomp"
-    return any(child.dep_ == "nsubj" for child in clause.children)
+    return any(child.dep_ == "nsubj" and not _speaker_itself(child) for child in clause.children)
+
+
+def _speaker_itself(subject: Token) -> bool:
+    """"agreed that their countries should cooperate", "said it must defend itself":
+    a pronoun subject, or one a pronoun possesses, is the speaker again, not another."""
+    return subject.pos_ == "PRON" or any(
+        child.dep_ == "poss" and child.pos_ == "PRON" for child in subject.children
+    )
 
 
 def _is_predicate(token: Token) -> bool:
@@ -179,7 +234,7 @@ def _can_govern(token: Token) -> bool:
 
 
 def _has_complement(token: Token) -> bool:
-    return any(child.dep_ in EMBEDDING_DEPS or child.dep_ == "dobj" for child in token.children)
+    return bool(embedded_clauses(token)) or any(child.dep_ == "dobj" for child in token.children)
 
 
 def _family_cue(code: str, governor: Token) -> Cue:
@@ -226,10 +281,14 @@ def _request_clauses(noun: Token) -> list[Token]:
 
 
 def _light_verb_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb a nominal act hangs from: its object ("held talks") or, for
+    "engaged in ethnic cleansing", "took part in the attack", the object of its "in"."""
     head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and verb_lemma(head, lexicon) in lexicon.light_verbs:
-        return head
-    return None
+    if noun.dep_ == "pobj" and head.lower_ == "in":
+        head = head.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return None
+    return head if verb_lemma(head, lexicon) in lexicon.light_verbs else None
 
 
 def _adopt_means(nouns: list[CueMatch], verbs: dict[int, CueMatch]) -> None:
@@ -248,13 +307,17 @@ def _adopt_means(nouns: list[CueMatch], verbs: dict[int, CueMatch]) -> None:
 
 
 def _verb_refined_by(noun: CueMatch, verbs: dict[int, CueMatch]) -> CueMatch | None:
+    """The violent verb a nominal act says the manner of: "killed ... in a suicide
+    bombing", "carried out a suicide bombing", or "a roadside bombing killed ..."."""
     token = noun.token
     if noun.light is not None and noun.cue.objects and token.dep_ == "dobj":
         return verbs.get(noun.light.i)
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ not in MEANS_PREPS:
+    if token.dep_ == "nsubj":
+        verb = verbs.get(token.head.i)
+    elif token.dep_ == "pobj" and token.head.lower_ in MEANS_PREPS:
+        verb = verbs.get(token.head.head.i)
+    else:
         return None
-    verb = verbs.get(prep.head.i)
     if verb is None or {verb.cue.code[:2], noun.cue.code[:2]} - VIOLENT_ROOTS:
         return None
     return verb
@@ -341,9 +404,13 @@ class CueFinder:
             family, noun = request
         if family is None or not _can_govern(token):
             return None
-        clauses = [c for c in token.children if c.dep_ in EMBEDDING_DEPS]
+        clauses = embedded_clauses(token)
         if request is not None:
             clauses += _request_clauses(request[1])
+        # "threatened to institute a curfew": a clause verb with no cue of its own
+        # carries the act its object names.
+        clauses += [obj for c in clauses if c.i not in by_token for obj in c.children
+                    if obj.dep_ == "dobj"]
         embedded = next((by_token[c.i] for c in clauses if c.i in by_token), None)
         if embedded is None and obliged is None and (own or not _has_complement(token)):
             return None

@@ -1,0 +1,136 @@
+"""Country from context: regions, cities, collectives, the sentence and the story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from realpolitik.actors import KnowledgeBase, Mention
+
+FindMentions = Callable[..., tuple[list[Mention], list[str]]]
+
+DAY = date(2024, 3, 1)
+
+
+def _headed(mentions: list[Mention], heads: list[str], word: str) -> Mention:
+    return next(m for m, head in zip(mentions, heads, strict=True) if head == word)
+
+
+@pytest.mark.parametrize(
+    ("alias", "code"),
+    [
+        ("Kyrgyz", "KGZ"),
+        ("Tajik", "TJK"),
+        ("Uzbek", "UZB"),
+        ("Sri Lankan", "LKA"),
+        ("Darfur", "SDN"),
+        ("Basra", "IRQ"),
+        ("RUF", "SLE"),
+        ("UNITA", "AGO"),
+        ("ILO", "IGOUNOLABILO"),
+        ("Greenpeace", "NGOENV"),
+        ("Museveni", "UGA"),
+    ],
+)
+def test_demonyms_places_bodies_and_leaders_are_known(
+    kb: KnowledgeBase, alias: str, code: str
+) -> None:
+    entry = kb.aliases[alias].entry
+    assert code in (entry.code, entry.country)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("Darfur rebels attacked a convoy near the border.", "rebels", "SDNREB"),
+        ("Protesters in Basra burned tyres outside the offices.", "Protesters", "IRQCVL"),
+        ("A group of Moroccan diplomats held talks on Monday.", "group", "MARGOV"),
+        ("The Hamas movement rejected the offer.", "movement", "PSEREB"),
+        ("Serbian Labour Minister Dragan Petrovic signed the bill.", "Petrovic", "SRBGOV"),
+        ("Vietnamese-led forces shelled the camps overnight.", "forces", "VNMMIL"),
+        ("Shiite militias attacked the villages.", "militias", "MOSSHI"),
+        ("Hundreds of UN troops left the buffer zone.", "troops", "IGOUNOMIL"),
+    ],
+)
+def test_context_gives_the_country(find: FindMentions, text: str, head: str, code: str) -> None:
+    mentions, heads = find(text, DAY)
+    assert _headed(mentions, heads, head).actor.code == code
+
+
+@pytest.mark.model
+def test_titled_person_takes_the_one_country_of_the_sentence(find: FindMentions) -> None:
+    mentions, heads = find("President Maria Lopez Fernandez urged the Philippines to act.", DAY)
+    assert _headed(mentions, heads, "Fernandez").actor.code == "PHLGOV"
+
+
+@pytest.mark.model
+def test_titled_person_stays_unknown_between_two_countries(find: FindMentions) -> None:
+    mentions, heads = find("President Maria Lopez Fernandez urged Chile and Peru to talk.", DAY)
+    assert _headed(mentions, heads, "Fernandez").actor.country is None
+
+
+@pytest.mark.model
+def test_bare_state_body_takes_the_story_s_country(find: FindMentions) -> None:
+    mentions, heads = find(
+        "Chile declared an emergency on Monday. Chilean police arrested hundreds. "
+        "The court ordered their release.",
+        DAY,
+    )
+    assert _headed(mentions, heads, "court").actor.code == "CHLJUD"
+
+
+@pytest.mark.model
+def test_faith_adjective_of_a_non_actor_is_no_actor(find: FindMentions) -> None:
+    mentions, _ = find("The town was run under Islamic law for a decade.", DAY)
+    assert mentions == []
+
+
+@pytest.mark.model
+def test_kin_living_in_a_named_country_belong_to_it(find: FindMentions) -> None:
+    mentions, heads = find("The Hungarians of northern Romania are asking for more schools.", DAY)
+    people = _headed(mentions, heads, "Hungarians")
+    assert (people.actor.country, people.actor.text) == ("ROU", "Hungarians of northern Romania")
+
+
+@pytest.mark.model
+def test_ethnic_kin_take_the_other_country_of_the_sentence(find: FindMentions) -> None:
+    mentions, heads = find("Hundreds of ethnic Greeks protested against Albania's new law.", DAY)
+    assert _headed(mentions, heads, "Greeks").actor.country == "ALB"
+
+
+@pytest.mark.model
+def test_a_people_in_their_own_country_keep_it(find: FindMentions) -> None:
+    mentions, heads = find("Albanians protested in Tirana on Sunday.", DAY)
+    assert _headed(mentions, heads, "Albanians").actor.country == "ALB"
+
+
+@pytest.mark.model
+def test_parliament_takes_the_country_of_a_known_person_in_its_sentence(
+    find: FindMentions,
+) -> None:
+    mentions, heads = find(
+        "Parliament rejected the bill proposed by Prime Minister Olaf Scholz.", DAY
+    )
+    assert _headed(mentions, heads, "Parliament").actor.code == "DEULEG"
+
+
+@pytest.mark.model
+def test_congress_alone_is_the_us_one_but_a_named_country_wins(find: FindMentions) -> None:
+    mentions, heads = find("Congress passed the bill on Friday.", DAY)
+    assert _headed(mentions, heads, "Congress").actor.code == "USALEG"
+    mentions, _ = find("The president urged Congress in Colombia to approve the budget.", DAY)
+    assert any(
+        m.actor.code == "COLLEG" and m.actor.text == "Congress in Colombia" for m in mentions
+    )
+
+
+@pytest.mark.model
+def test_a_known_surname_as_someone_else_s_first_name_is_not_that_person(
+    find: FindMentions,
+) -> None:
+    mentions, heads = find("Maduro Lopez met Nicolas Maduro in Caracas.", DAY)
+    assert _headed(mentions, heads, "Lopez").actor.country is None
+    assert _headed(mentions, heads, "Maduro").actor.country == "VEN"
