@@ -248,7 +248,8 @@ def subject_tokens(verb: Token) -> list[Token]:
     """The verb's subject, borrowed from a governing verb when it has none.
 
     Coordinated verbs share a subject ("met X and signed"); a controlled
-    infinitive takes its governor's ("agreed to meet"); a participle clause
+    infinitive takes its governor's ("agreed to meet"), or its governor's
+    object when there is one ("urged Iran to release"); a participle clause
     ("..., killing three") takes the main clause's; a relative clause's verb
     acts through the noun it modifies ("the troops that attacked"); a clause
     on an object speaks for whoever issued it ("published a declaration
@@ -281,7 +282,7 @@ def subject_tokens(verb: Token) -> list[Token]:
         if node.dep_ in {"conj", "xcomp", "advcl", "acl", "acomp"} and node.head.i != node.i:
             if node.dep_ == "xcomp":
                 objects = _children(node.head, ("dobj",))
-                if objects and node.head.lemma_ in {"urge", "ask", "call", "press", "tell"}:
+                if objects:
                     return objects
             node = node.head
             continue
