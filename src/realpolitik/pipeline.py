@@ -39,11 +39,7 @@ class Coder:
     ) -> None:
         self.nlp = load_nlp()
         self.actors = ActorCoder(load_knowledge_base(actor_files), self.nlp.vocab)
-        lexicon = load_lexicon(lexicon_files)
-        self.extractor = EventExtractor(lexicon)
-        self.act_lemmas = frozenset(
-            cue.lemma.split()[0] for cue in lexicon.cues if not cue.code.startswith("01")
-        ) | frozenset(lexicon.families)
+        self.extractor = EventExtractor(load_lexicon(lexicon_files))
 
     def code_documents(
         self, items: Iterable[Document | ReadProblem], *, batch_size: int = 8
@@ -97,9 +93,7 @@ class Coder:
                 candidates[token.i] = 1
         levels = []
         for sent in doc.sents:
-            if sum(candidates[sent.start : sent.end]) < 2 or not any(
-                token.lemma_.lower() in self.act_lemmas for token in sent
-            ):
+            if sum(candidates[sent.start : sent.end]) < 2 or not self.extractor.has_act(sent):
                 levels.append(0)
             elif any(_needs_names(token, known) for token in sent):
                 levels.append(NAMES)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
 
+import duckdb
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
 from realpolitik.analysis import dyads, timeline
-from realpolitik.demo.summary import EventSummary, summarise
+from realpolitik.ontology import lookup
 from realpolitik.store import IngestReport, default_db_path, ingest, open_store
 
 CORPUS = "corpus/articles.jsonl"
@@ -35,14 +35,12 @@ def run_demo(
         report = ingest([corpus], db=db_path, progress=console.is_terminal)
     console.print(_ingest_line(report))
     with open_store(db_path, read_only=True) as store:
-        events = store.con.execute(
-            "SELECT * FROM events WHERE source_code IS NOT NULL ORDER BY doc_id, sentence_index"
-        ).df()
-        summary = summarise(_event_records(events))
         pairs = dyads(store.con, limit=8)
-        shown = _print_summary(console, summary, pairs)
-        if shown is not None:
-            a, b = shown
+        _print_roots(console, store.con)
+        console.print(_frame_table(pairs[list(DYAD_COLUMNS)], "Most active dyads (country level)"))
+        _print_examples(console, store.con)
+        if not pairs.empty:
+            a, b = str(pairs.iloc[0]["source"]), str(pairs.iloc[0]["target"])
             frame = timeline(store.con, a, b, by="month")
             frame = frame[frame["events"] > 0][list(TIMELINE_COLUMNS)]
             console.print(_frame_table(frame, f"{a}–{b} by month, both directions (active months)"))
@@ -60,53 +58,35 @@ def _ingest_line(report: IngestReport) -> str:
     )
 
 
-def _event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows of the events table back in the shape of the event schema."""
-    records = []
-    for row in frame.to_dict("records"):
-        target = None
-        if row["target_code"] is not None and not pd.isna(row["target_code"]):
-            target = {"code": row["target_code"], "text": row["target_text"]}
-        records.append(
-            {
-                "doc_id": row["doc_id"],
-                "root": row["root"],
-                "cameo": row["cameo"],
-                "label": row["label"],
-                "mode": row["mode"],
-                "date": row["date"],
-                "goldstein": row["goldstein"],
-                "confidence": row["confidence"],
-                "sentence": row["sentence"],
-                "source": {"code": row["source_code"], "text": row["source_text"]},
-                "target": target,
-            }
-        )
-    return records
-
-
-def _print_summary(
-    console: Console, summary: EventSummary, pairs: pd.DataFrame
-) -> tuple[str, str] | None:
-    roots = Table(title="Asserted events per CAMEO root")
+def _print_roots(console: Console, con: duckdb.DuckDBPyConnection) -> None:
+    table = Table(title="Asserted events per CAMEO root")
     for column in ("root", "label", "events"):
-        roots.add_column(column)
-    for root, label, count in summary.by_root:
-        roots.add_row(root, label.capitalize(), str(count))
-    console.print(roots)
-    console.print(_frame_table(pairs[list(DYAD_COLUMNS)], "Most active dyads (country level)"))
+        table.add_column(column)
+    rows = con.execute(
+        "SELECT root, count(*) FROM events WHERE mode = 'asserted' GROUP BY root ORDER BY root"
+    ).fetchall()
+    for root, count in rows:
+        table.add_row(root, lookup(root).label.capitalize(), str(count))
+    console.print(table)
+
+
+def _print_examples(console: Console, con: duckdb.DuckDBPyConnection, count: int = 3) -> None:
+    """The most confident asserted events of distinct roots, with their evidence."""
+    rows = con.execute(
+        """
+        SELECT source_code, target_code, cameo, label, date, goldstein, sentence
+        FROM events WHERE mode = 'asserted' AND target_code IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY root ORDER BY confidence DESC, event_id) = 1
+        ORDER BY confidence DESC, event_id LIMIT ?
+        """,
+        [count],
+    ).fetchall()
     console.print("[bold]Example events[/bold]")
-    for event in summary.examples:
-        target = event["target"]["code"] if event.get("target") else "—"
+    for source, target, cameo, label, when, goldstein, sentence in rows:
         console.print(
-            f"  {event['source']['code']} → {target}  {event['cameo']} {event['label']} "
-            f"({event['date'] or 'no date'}, goldstein {event['goldstein']:+.1f})\n"
-            f"    “{event['sentence']}”"
+            f"  {source} → {target}  {cameo} {label} ({when or 'no date'}, "
+            f"goldstein {goldstein:+.1f})\n    “{sentence}”"
         )
-    if pairs.empty:
-        return None
-    top = pairs.iloc[0]
-    return str(top["source"]), str(top["target"])
 
 
 def _frame_table(frame: pd.DataFrame, title: str) -> Table:

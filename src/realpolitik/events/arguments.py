@@ -24,7 +24,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 FALLBACK_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "for", "into")
-NON_TARGET_KINDS = frozenset({"capital"})
 SYMMETRIC_PREPS = ("between", "among")
 STATEMENT_ROOT = "01"
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})

@@ -166,6 +166,9 @@ class EventExtractor:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.finder = CueFinder(lexicon)
+        self.act_lemmas = frozenset(
+            cue.lemma.split()[0] for cue in lexicon.cues if not cue.code.startswith(STATEMENT_ROOT)
+        ) | frozenset(lexicon.families)
 
     def extract(
         self,
@@ -185,9 +188,13 @@ class EventExtractor:
                 events.append(event)
         return events
 
-    def has_cue(self, sent: Span) -> bool:
-        """Cheap test on lemmas alone: can this sentence carry an event at all?"""
-        return any(self.lexicon.is_cue_lemma(verb_lemma(token, self.lexicon)) for token in sent)
+    def has_act(self, sent: Span) -> bool:
+        """Cheap test on lemmas alone: does this sentence name an act?
+
+        A reporting verb alone ("said", "added") does not count: such a
+        sentence is commentary, and skipping it spares the parser.
+        """
+        return any(verb_lemma(token, self.lexicon) in self.act_lemmas for token in sent)
 
     def _sentence_events(
         self,
