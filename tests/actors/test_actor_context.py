@@ -134,3 +134,15 @@ def test_a_known_surname_as_someone_else_s_first_name_is_not_that_person(
     mentions, heads = find("Maduro Lopez met Nicolas Maduro in Caracas.", DAY)
     assert _headed(mentions, heads, "Lopez").actor.country is None
     assert _headed(mentions, heads, "Maduro").actor.country == "VEN"
+
+
+@pytest.mark.model
+def test_bare_rebels_facing_one_government_are_its_own(find: FindMentions) -> None:
+    mentions, heads = find("The Chadian government signed a truce with rebels on Friday.", DAY)
+    assert _headed(mentions, heads, "rebels").actor.code == "TCDREB"
+
+
+@pytest.mark.model
+def test_bare_rebels_stay_unknown_when_a_second_country_is_named(find: FindMentions) -> None:
+    mentions, heads = find("The Chadian government accused Sudan of arming rebels.", DAY)
+    assert _headed(mentions, heads, "rebels").actor.country is None

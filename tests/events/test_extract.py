@@ -364,3 +364,25 @@ def test_agreeing_that_ones_own_forces_should_act_is_an_intent() -> None:
 def test_stone_throwing_resorted_to_is_a_violent_protest() -> None:
     dyads = _dyads("Iraqi protesters resorted to throwing stones at Turkish police.")
     assert ("145", "IRQ", "TUR") in dyads
+
+
+@pytest.mark.model
+def test_receiving_aid_from_someone_is_their_aid() -> None:
+    dyads = _dyads("Kenyan farmers received emergency food from Japan on Monday.")
+    assert ("073", "JPN", "KEN") in dyads
+    assert not any(src == "KEN" for _, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_allowing_the_return_of_inspectors_names_them_as_target() -> None:
+    dyads = _dyads("Libya allowed the return of UN inspectors on Monday.")
+    assert any(code.startswith("086") and src == "LBY" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_a_vessel_operated_by_a_group_belongs_to_it() -> None:
+    events = _asserted("Spanish authorities released a ship operated by Oxfam on Tuesday.")
+    assert any(
+        event.root == "08" and event.target is not None and "Oxfam" in event.target.text
+        for event in events
+    )

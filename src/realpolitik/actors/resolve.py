@@ -20,6 +20,9 @@ from realpolitik.records import Actor
 STATE_ROLES = frozenset({"GOV", "JUD", "COP", "LEG", "MIL"})
 # Bodies that are almost always the country's own: courts and parliaments.
 DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
+# Who rises against a government, or is ruled by it, is as a rule that state's own.
+GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
+AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
 PERSON_LIKE = ("person", "org")
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
@@ -108,6 +111,7 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         if target is not None:
             _link(drafts, index, target)
     _give_state_countries(drafts, sentence_of, kb, dominant)
+    _give_governed_countries(drafts, sentence_of, kb)
     return _without_unresolved(drafts)
 
 
@@ -145,6 +149,38 @@ def _give_state_countries(
             name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', name)}"
         code = compose_code(country, actor.role)
         draft.actor = Actor(actor.text, name, code, country, actor.role)
+
+
+def _give_governed_countries(
+    drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase
+) -> None:
+    """ "The Mozambique government accepted demands from rebels": bare rebels, opposition,
+    protesters or civilians facing one country's authorities in a sentence that names no
+    other country are that country's. Soldiers are left alone: armies fight abroad."""
+    named: dict[int, set[str]] = {}
+    ruling: dict[int, set[str]] = {}
+    for draft in drafts:
+        country = draft.actor.country
+        if not country:
+            continue
+        here = sentence_of[draft.start]
+        named.setdefault(here, set()).add(country)
+        if draft.actor.role in AUTHORITY_ROLES:
+            ruling.setdefault(here, set()).add(country)
+    for draft in drafts:
+        actor = draft.actor
+        if actor.country or actor.role not in GOVERNED_ROLES or actor.code != actor.role:
+            continue
+        here = sentence_of[draft.start]
+        countries = named.get(here, set())
+        if len(countries) != 1 or countries != ruling.get(here, set()):
+            continue
+        country = next(iter(countries))
+        if country not in kb.countries:
+            continue
+        name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', actor.name)}"
+        draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country,
+                            actor.role)
 
 
 def _find_antecedent(

@@ -29,6 +29,7 @@ STATEMENT_ROOT = "01"
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 LATER_DEPS = frozenset({"prep", "dobj", "dative", "attr", "oprd", "npadvmod"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+OWNING_VERBS = frozenset({"own", "operate", "run", "charter", "manage", "control"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
 
@@ -61,6 +62,10 @@ class MentionIndex:
             next_frontier = []
             for node in frontier:
                 for child in node.children:
+                    if _owned_by(child):
+                        # "a ship operated by Greenpeace" is Greenpeace's ship.
+                        next_frontier.extend(child.children)
+                        continue
                     if child.dep_ in CLAUSE_DEPS or child.dep_ in {"conj", "cc", "punct"}:
                         continue
                     found = self.at(child)
@@ -69,6 +74,16 @@ class MentionIndex:
                     next_frontier.append(child)
             frontier = next_frontier
         return mention
+
+
+def _owned_by(clause: Token) -> bool:
+    """A past participle that names an owner ("operated by", "owned by", "run by")."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and clause.lemma_.lower() in OWNING_VERBS
+        and any(child.dep_ == "agent" for child in clause.children)
+    )
 
 
 def coordinated(token: Token) -> list[Token]:
@@ -312,6 +327,13 @@ def verb_arguments(
     verb: Token, cue: Cue, index: MentionIndex
 ) -> tuple[list[Mention], list[Mention]]:
     """Sources and targets of a verbal event, active or passive."""
+    if cue.target == "subject" and not is_passive(verb):
+        # "received weapons from the government": the giver acts on the receiver.
+        givers = _prep_objects(verb, cue.preps)
+        for obj in _children(verb, ("dobj",)):
+            givers += _prep_objects(obj, cue.preps)
+        sources = _mentions(index, givers)
+        return sources, _mentions(index, subject_tokens(verb), sources)
     if is_passive(verb) and is_stative(verb):
         sources = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
         targets = _mentions(index, _target_tokens(verb, cue), sources)

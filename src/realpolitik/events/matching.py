@@ -26,6 +26,9 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts"})
+# "allow the return of inspectors": a movement noun stands for the thing that moves.
+MOVEMENT_NOUNS = frozenset({"return", "entry", "arrival", "deployment", "presence", "passage",
+                            "withdrawal", "departure", "admission"})
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
@@ -125,7 +128,9 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
             heads.extend(gc for gc in child.children if gc.dep_ == "pobj")
         if child.dep_ in EMBEDDING_DEPS and child.pos_ == "NOUN":
             heads.append(child)
-    heads += [gc for head in heads if _is_measure(head) for child in head.children
+    heads += [gc for head in heads
+              if _is_measure(head) or head.lemma_.lower() in MOVEMENT_NOUNS
+              for child in head.children
               if child.lower_ == "of" for gc in child.children if gc.dep_ == "pobj"]
     # "rejected an offer for talks", "accepted calls for a ceasefire": what is offered.
     heads += [gc for head in heads if head.dep_ == "dobj" for child in head.children
