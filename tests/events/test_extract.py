@@ -386,3 +386,16 @@ def test_a_vessel_operated_by_a_group_belongs_to_it() -> None:
         event.root == "08" and event.target is not None and "Oxfam" in event.target.text
         for event in events
     )
+
+
+@pytest.mark.model
+def test_an_army_getting_ready_to_fight_shows_force_rather_than_threatens() -> None:
+    dyads = _dyads("The Ethiopian army prepared to resume shelling Eritrean positions.")
+    assert any(code.startswith("15") and (src, tgt) == ("ETH", "ERI") for code, src, tgt in dyads)
+    assert not any(code.startswith("13") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_a_show_of_force_abroad_is_shown_to_its_host() -> None:
+    dyads = _dyads("China held naval exercises near Taiwan on Monday.")
+    assert any(code.startswith("15") and (src, tgt) == ("CHN", "TWN") for code, src, tgt in dyads)

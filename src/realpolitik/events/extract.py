@@ -54,6 +54,8 @@ REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
+# A show of force abroad is shown to the country it is staged in.
+SHOWN_TO_HOSTS = frozenset({"15"})
 DENIAL_CODE = "016"
 PLAIN_STATEMENT = "010"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
@@ -122,6 +124,16 @@ def _host_government(location: dict[str, Any] | None, source: Mention) -> Actor 
     name = f"{country} government"
     text = (location or {}).get("name") or name
     return Actor(text=text, name=name, code=f"{country}GOV", country=country, role="GOV")
+
+
+def _host_country(location: dict[str, Any] | None, source: Mention) -> Actor | None:
+    """Where a show of force with no named addressee is staged, when that is abroad:
+    "Russia held military exercises in Alaska" is shown to the United States."""
+    country = (location or {}).get("country")
+    if not country or country == source.actor.country:
+        return None
+    text = (location or {}).get("name") or country
+    return Actor(text=text, name=country, code=country, country=country, role=None)
 
 
 def _shift(event: Event, shift: int) -> None:
@@ -207,11 +219,14 @@ class EventExtractor:
         matches = self.finder.find(sent)
         candidates = self._drop_covering_statements(matches, self._candidates(matches, index))
         seen: dict[tuple[str, str | None, str], Event] = {}
+        # An act a governor already codes ("prepared to resume shelling") states no second intent.
+        governed = {match.embedded.token.i for match in matches if match.embedded is not None}
         for candidate in candidates:
             coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
-            intent = None if _is_purpose(candidate.match) else self._stated_intent(
+            stated = not _is_purpose(candidate.match) and candidate.match.token.i not in governed
+            intent = self._stated_intent(
                 coded, conditional=_is_conditional(candidate.match)
-            )
+            ) if stated else None
             for event in (coded, intent, self._refusal(coded)):
                 if event is None:
                     continue
@@ -385,6 +400,8 @@ class EventExtractor:
         target = _actor(candidate.target)
         if target is None and code.root in ADDRESSED_TO_HOSTS:
             target = _host_government(location, candidate.source)
+        if target is None and code.root in SHOWN_TO_HOSTS:
+            target = _host_country(location, candidate.source)
         mode = event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE)
         attempt = _attempt_governor(predicate)
         if attempt is not None and code.root in attempts().roots and attempt.pos_ == "VERB":

@@ -26,6 +26,7 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts"})
+PHASE_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart", "stop"})
 # "allow the return of inspectors": a movement noun stands for the thing that moves.
 MOVEMENT_NOUNS = frozenset({"return", "entry", "arrival", "deployment", "presence", "passage",
                             "withdrawal", "departure", "admission"})
@@ -412,6 +413,10 @@ class CueFinder:
         clauses = embedded_clauses(token)
         if request is not None:
             clauses += _request_clauses(request[1])
+        # "prepared to resume shelling": a verb of phase passes on the act it governs.
+        clauses += [inner for c in clauses if c.i not in by_token
+                    and c.lemma_.lower() in PHASE_VERBS for inner in c.children
+                    if inner.dep_ == "xcomp"]
         # "threatened to institute a curfew": a clause verb with no cue of its own
         # carries the act its object names.
         clauses += [obj for c in clauses if c.i not in by_token for obj in c.children
