@@ -146,3 +146,9 @@ def test_bare_rebels_facing_one_government_are_its_own(find: FindMentions) -> No
 def test_bare_rebels_stay_unknown_when_a_second_country_is_named(find: FindMentions) -> None:
     mentions, heads = find("The Chadian government accused Sudan of arming rebels.", DAY)
     assert _headed(mentions, heads, "rebels").actor.country is None
+
+
+@pytest.mark.model
+def test_a_pronoun_takes_the_country_its_titled_antecedent_gets(find: FindMentions) -> None:
+    mentions, heads = find("President Ana Ruiz Soto said in Lima that she will visit Peru.", DAY)
+    assert _headed(mentions, heads, "she").actor.code == "PERGOV"

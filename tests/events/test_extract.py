@@ -399,3 +399,21 @@ def test_an_army_getting_ready_to_fight_shows_force_rather_than_threatens() -> N
 def test_a_show_of_force_abroad_is_shown_to_its_host() -> None:
     dyads = _dyads("China held naval exercises near Taiwan on Monday.")
     assert any(code.startswith("15") and (src, tgt) == ("CHN", "TWN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_a_curfew_in_a_city_binds_its_residents() -> None:
+    dyads = _dyads("Guinean police imposed a curfew in Conakry on Sunday.")
+    assert ("1723", "GIN", "GIN") in dyads
+
+
+@pytest.mark.model
+def test_crimes_committed_by_someone_make_them_the_target() -> None:
+    dyads = _dyads("Chilean judges opened an inquiry into killings committed by Bolivian troops.")
+    assert any(code.startswith("09") and (src, tgt) == ("CHL", "BOL") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_coordinated_verbs_share_their_target() -> None:
+    dyads = _dyads("Japan donated and delivered food to Laos last week.")
+    assert any(code.startswith("07") and (src, tgt) == ("JPN", "LAO") for code, src, tgt in dyads)

@@ -112,6 +112,11 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
             _link(drafts, index, target)
     _give_state_countries(drafts, sentence_of, kb, dominant)
     _give_governed_countries(drafts, sentence_of, kb)
+    # A "he" linked before its antecedent's country was known takes it now.
+    for index, draft in enumerate(drafts):
+        antecedent = draft.antecedent
+        if antecedent is not None and not draft.actor.country and drafts[antecedent].actor.country:
+            _link(drafts, index, antecedent)
     return _without_unresolved(drafts)
 
 

@@ -29,7 +29,11 @@ STATEMENT_ROOT = "01"
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 LATER_DEPS = frozenset({"prep", "dobj", "dative", "attr", "oprd", "npadvmod"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
-OWNING_VERBS = frozenset({"own", "operate", "run", "charter", "manage", "control"})
+# Participles whose "by" names whose thing or deed it is: "a ship operated by Greenpeace",
+# "crimes committed by Croat forces", "a resolution drafted by France".
+AUTHOR_VERBS = frozenset({"own", "operate", "run", "charter", "manage", "control", "commit",
+                          "perpetrate", "carry", "conduct", "stage", "orchestrate", "mastermind",
+                          "draft", "sponsor", "author", "propose", "table"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
 
@@ -62,7 +66,7 @@ class MentionIndex:
             next_frontier = []
             for node in frontier:
                 for child in node.children:
-                    if _owned_by(child):
+                    if _authored_by(child):
                         # "a ship operated by Greenpeace" is Greenpeace's ship.
                         next_frontier.extend(child.children)
                         continue
@@ -76,12 +80,12 @@ class MentionIndex:
         return mention
 
 
-def _owned_by(clause: Token) -> bool:
-    """A past participle that names an owner ("operated by", "owned by", "run by")."""
+def _authored_by(clause: Token) -> bool:
+    """A past participle that names an owner or author ("operated by", "committed by")."""
     return (
         clause.dep_ == "acl"
         and clause.tag_ == "VBN"
-        and clause.lemma_.lower() in OWNING_VERBS
+        and clause.lemma_.lower() in AUTHOR_VERBS
         and any(child.dep_ == "agent" for child in clause.children)
     )
 
@@ -426,6 +430,11 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
     if cue.code.startswith(STATEMENT_ROOT):
         for clause in _children(verb, ("ccomp", "xcomp", "prep")):
             ordered += [token for token in clause.subtree if token.pos_ in NOMINAL_POS]
+    for partner in _children(verb, ("conj",)):
+        # "donated and delivered goods to the school": verbs sharing a subject share a target.
+        if not _children(partner, SUBJECT_DEPS):
+            ordered += _children(partner, OBJECT_DEPS)
+            ordered += _prep_objects(partner, cue.preps or FALLBACK_TARGET_PREPS)
     ordered += _later_nominals(verb)
     return ordered
 

@@ -56,6 +56,8 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
 SHOWN_TO_HOSTS = frozenset({"15"})
+# A curfew or martial law falls on the people of the place it is imposed in.
+IMPOSED_ON_RESIDENTS = frozenset({"1723", "1724"})
 DENIAL_CODE = "016"
 PLAIN_STATEMENT = "010"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
@@ -134,6 +136,16 @@ def _host_country(location: dict[str, Any] | None, source: Mention) -> Actor | N
         return None
     text = (location or {}).get("name") or country
     return Actor(text=text, name=country, code=country, country=country, role=None)
+
+
+def _residents(location: dict[str, Any] | None) -> Actor | None:
+    """Whom a curfew or martial law in a named place binds: its civilians."""
+    country = (location or {}).get("country")
+    if not country:
+        return None
+    text = (location or {}).get("name") or country
+    return Actor(text=text, name=f"{country} civilians", code=f"{country}CVL", country=country,
+                 role="CVL")
 
 
 def _shift(event: Event, shift: int) -> None:
@@ -402,6 +414,8 @@ class EventExtractor:
             target = _host_government(location, candidate.source)
         if target is None and code.root in SHOWN_TO_HOSTS:
             target = _host_country(location, candidate.source)
+        if target is None and code.code in IMPOSED_ON_RESIDENTS:
+            target = _residents(location)
         mode = event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE)
         attempt = _attempt_governor(predicate)
         if attempt is not None and code.root in attempts().roots and attempt.pos_ == "VERB":
