@@ -417,3 +417,22 @@ def test_crimes_committed_by_someone_make_them_the_target() -> None:
 def test_coordinated_verbs_share_their_target() -> None:
     dyads = _dyads("Japan donated and delivered food to Laos last week.")
     assert any(code.startswith("07") and (src, tgt) == ("JPN", "LAO") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_forcing_an_agency_out_of_a_country_expels_it() -> None:
+    dyads = _dyads("Eritrea forced the UN refugee agency out of the country in March.")
+    assert any(code == "1663" and src == "ERI" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_peacekeepers_arriving_are_provided_not_visiting() -> None:
+    dyads = _dyads("Nepalese peacekeeping troops arrived in Lebanon on Monday.")
+    assert ("074", "NPL", "LBN") in dyads
+    assert not any(code == "042" for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_postponing_a_demonstration_eases_dissent() -> None:
+    events = code_text("Bolivian opposition leaders postponed the demonstration in La Paz.").events
+    assert any(event.cameo == "082" for event in events)

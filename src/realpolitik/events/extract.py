@@ -59,6 +59,8 @@ SHOWN_TO_HOSTS = frozenset({"15"})
 # A curfew or martial law falls on the people of the place it is imposed in.
 IMPOSED_ON_RESIDENTS = frozenset({"1723", "1724"})
 DENIAL_CODE = "016"
+VISIT_CODE = "042"
+PEACEKEEPING_CODE = "074"
 PLAIN_STATEMENT = "010"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
@@ -136,6 +138,14 @@ def _host_country(location: dict[str, Any] | None, source: Mention) -> Actor | N
         return None
     text = (location or {}).get("name") or country
     return Actor(text=text, name=country, code=country, country=country, role=None)
+
+
+def _is_peacekeeping(source: Mention | None) -> bool:
+    return (
+        source is not None
+        and source.actor.role == "MIL"
+        and "peacekeep" in source.actor.text.lower()
+    )
 
 
 def _residents(location: dict[str, Any] | None) -> Actor | None:
@@ -400,6 +410,9 @@ class EventExtractor:
         match = candidate.match
         predicate = match.governor or match.token
         code = lookup(match.cue.code)
+        if code.code == VISIT_CODE and _is_peacekeeping(candidate.source):
+            # Peacekeepers arriving are provided, not visiting.
+            code = lookup(PEACEKEEPING_CODE)
         when, when_text = event_date(predicate, doc_date)
         tokens = [predicate, match.token]
         doc = sent.doc

@@ -114,6 +114,10 @@ def _particle(token: Token) -> str | None:
     for child in token.children:
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in ADVERB_PARTICLES):
             return child.lower_
+    for child in token.children:
+        # "forced the agency out of the country": "out of" is parsed as a preposition.
+        if child.dep_ == "prep" and child.lower_ == "out" and child.i > token.i + 1:
+            return child.lower_
     return None
 
 
