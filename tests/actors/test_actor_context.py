@@ -152,3 +152,9 @@ def test_bare_rebels_stay_unknown_when_a_second_country_is_named(find: FindMenti
 def test_a_pronoun_takes_the_country_its_titled_antecedent_gets(find: FindMentions) -> None:
     mentions, heads = find("President Ana Ruiz Soto said in Lima that she will visit Peru.", DAY)
     assert _headed(mentions, heads, "she").actor.code == "PERGOV"
+
+
+@pytest.mark.model
+def test_titled_person_takes_the_country_of_the_officials_he_acts_on(find: FindMentions) -> None:
+    mentions, heads = find("Judge Tomas Ruiz Vidal charged ten Bolivian officials with fraud.", DAY)
+    assert _headed(mentions, heads, "Vidal").actor.code == "BOLJUD"

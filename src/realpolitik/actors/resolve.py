@@ -125,11 +125,14 @@ def _give_state_countries(
 ) -> None:
     """ "President X", "the court", "police" with no country word: a state office belongs to
     the story's dominant country when its sentence names none; a titled person, a court or
-    a parliament to the one country the sentence names (by country, capital or a known
-    person); a bare "troops" or "officials" there is as often foreign, so it stays unknown."""
+    a parliament to the one country the sentence names (by country, capital, a known
+    person, or a state body or group of that country: "Judge X opened investigations
+    against Chilean officials"); a bare "troops" or "officials" there is as often
+    foreign, so it stays unknown."""
     named: dict[int, set[str]] = {}
     for draft in drafts:
-        if draft.kind in ("country", "capital", "person") and draft.actor.country:
+        if draft.actor.country and (draft.kind in ("country", "capital", "person")
+                                    or draft.actor.role in AUTHORITY_ROLES | GOVERNED_ROLES):
             named.setdefault(sentence_of[draft.start], set()).add(draft.actor.country)
     for draft in drafts:
         actor = draft.actor
