@@ -158,3 +158,15 @@ def test_a_pronoun_takes_the_country_its_titled_antecedent_gets(find: FindMentio
 def test_titled_person_takes_the_country_of_the_officials_he_acts_on(find: FindMentions) -> None:
     mentions, heads = find("Judge Tomas Ruiz Vidal charged ten Bolivian officials with fraud.", DAY)
     assert _headed(mentions, heads, "Vidal").actor.code == "BOLJUD"
+
+
+@pytest.mark.model
+def test_bare_insurgents_in_the_one_country_named_are_its_own(find: FindMentions) -> None:
+    mentions, heads = find("Insurgents shelled a town in northern Mali overnight.", DAY)
+    assert _headed(mentions, heads, "Insurgents").actor.code == "MLIINS"
+
+
+@pytest.mark.model
+def test_bare_insurgents_do_not_take_the_country_of_their_victims(find: FindMentions) -> None:
+    mentions, heads = find("Insurgents killed three Americans near the airport.", DAY)
+    assert _headed(mentions, heads, "Insurgents").actor.country is None

@@ -23,6 +23,7 @@ DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
 # Who rises against a government, or is ruled by it, is as a rule that state's own.
 GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
+PLURALS = frozenset({"NNS", "NNPS"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
 PERSON_LIKE = ("person", "org")
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
@@ -111,7 +112,7 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         if target is not None:
             _link(drafts, index, target)
     _give_state_countries(drafts, sentence_of, kb, dominant)
-    _give_governed_countries(drafts, sentence_of, kb)
+    _give_governed_countries(doc, drafts, sentence_of, kb)
     # A "he" linked before its antecedent's country was known takes it now.
     for index, draft in enumerate(drafts):
         antecedent = draft.antecedent
@@ -160,11 +161,13 @@ def _give_state_countries(
 
 
 def _give_governed_countries(
-    drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase
 ) -> None:
-    """ "The Mozambique government accepted demands from rebels": bare rebels, opposition,
-    protesters or civilians facing one country's authorities in a sentence that names no
-    other country are that country's. Soldiers are left alone: armies fight abroad."""
+    """ "The Mozambique government accepted demands from rebels", "insurgents shelled
+    Syria's second city": bare rebels, opposition, protesters or civilians in a sentence
+    whose one country is named as a place or by its authorities are that country's.
+    A people named in the plural ("killed three Americans") is no place, and soldiers
+    are left alone: armies fight abroad."""
     named: dict[int, set[str]] = {}
     ruling: dict[int, set[str]] = {}
     for draft in drafts:
@@ -173,7 +176,8 @@ def _give_governed_countries(
             continue
         here = sentence_of[draft.start]
         named.setdefault(here, set()).add(country)
-        if draft.actor.role in AUTHORITY_ROLES:
+        is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
+        if draft.actor.role in AUTHORITY_ROLES or is_place:
             ruling.setdefault(here, set()).add(country)
     for draft in drafts:
         actor = draft.actor
