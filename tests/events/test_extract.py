@@ -436,3 +436,9 @@ def test_peacekeepers_arriving_are_provided_not_visiting() -> None:
 def test_postponing_a_demonstration_eases_dissent() -> None:
     events = code_text("Bolivian opposition leaders postponed the demonstration in La Paz.").events
     assert any(event.cameo == "082" for event in events)
+
+
+@pytest.mark.model
+def test_a_hostile_possibility_on_a_condition_is_a_threat() -> None:
+    dyads = _dyads("Turkey could close its border with Syria if the fighting spreads.")
+    assert any(code.startswith("13") and (src, tgt) == ("TUR", "SYR") for code, src, tgt in dyads)

@@ -53,6 +53,7 @@ THREAT_ROOT = "13"
 REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
 SHOWN_TO_HOSTS = frozenset({"15"})
@@ -166,11 +167,11 @@ def _shift(event: Event, shift: int) -> None:
                      "end": event.cue["end"] + shift}
 
 
-def _is_conditional(match: CueMatch) -> bool:
+def _is_conditional(match: CueMatch, marks: frozenset[str] = CONDITION_MARKS) -> bool:
     """"will withdraw its troops unless Chad pays": a future act on a condition."""
     predicate = match.governor or match.token
     return any(
-        clause.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in clause.children)
+        clause.dep_ == "advcl" and any(c.lower_ in marks for c in clause.children)
         for clause in predicate.children
     )
 
@@ -247,7 +248,8 @@ class EventExtractor:
             coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
             stated = not _is_purpose(candidate.match) and candidate.match.token.i not in governed
             intent = self._stated_intent(
-                coded, conditional=_is_conditional(candidate.match)
+                coded, conditional=_is_conditional(candidate.match),
+                threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
             ) if stated else None
             for event in (coded, intent, self._refusal(coded)):
                 if event is None:
@@ -259,7 +261,9 @@ class EventExtractor:
                     seen[key] = event
         return list(seen.values())
 
-    def _stated_intent(self, event: Event, *, conditional: bool = False) -> Event | None:
+    def _stated_intent(
+        self, event: Event, *, conditional: bool = False, threatening: bool = False
+    ) -> Event | None:
         """A promised or planned act is also an asserted statement of intent.
 
         "Finland will give Tanzania a grant" has not happened, but Finland has
@@ -269,11 +273,20 @@ class EventExtractor:
         unless ..."). Announcing a request is making it: "will ask the bank to
         help" is an appeal already.
         """
-        if event.mode != "future" or event.root in {"01", "03", "13"}:
+        if event.root in {"01", "03", "13"}:
+            return None
+        # "may halt mediation if cooperation founders": a hostile act held out on a
+        # condition is a threat, however hedged its modal.
+        hedged_threat = (
+            event.mode == "hypothetical" and threatening and event.root in HOSTILE_ROOTS
+        )
+        if event.mode != "future" and not hedged_threat:
             return None
         if event.root in ANNOUNCED_REQUESTS:
             return replace(event, mode="asserted", confidence=round(event.confidence * 0.9, 2))
-        family = self.lexicon.family_named(THREAT_FAMILY if conditional else FUTURE_FAMILY)
+        family = self.lexicon.family_named(
+            THREAT_FAMILY if conditional or hedged_threat else FUTURE_FAMILY
+        )
         code = lookup(family.code_for(event.cameo))
         return replace(
             event, cameo=code.code, root=code.root, label=code.label,
