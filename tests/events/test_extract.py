@@ -442,3 +442,12 @@ def test_postponing_a_demonstration_eases_dissent() -> None:
 def test_a_hostile_possibility_on_a_condition_is_a_threat() -> None:
     dyads = _dyads("Turkey could close its border with Syria if the fighting spreads.")
     assert any(code.startswith("13") and (src, tgt) == ("TUR", "SYR") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_readiness_reported_as_would_is_a_stated_intent() -> None:
+    events = code_text(
+        "Omani Foreign Minister Salim Rashid was quoted as saying he would be ready to host talks "
+        "between Iran and Saudi Arabia."
+    ).events
+    assert any(event.root == "03" and event.mode == "asserted" for event in events)

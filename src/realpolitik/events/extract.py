@@ -61,6 +61,7 @@ SHOWN_TO_HOSTS = frozenset({"15"})
 IMPOSED_ON_RESIDENTS = frozenset({"1723", "1724"})
 DENIAL_CODE = "016"
 VISIT_CODE = "042"
+INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
 PLAIN_STATEMENT = "010"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
@@ -443,6 +444,9 @@ class EventExtractor:
         if target is None and code.code in IMPOSED_ON_RESIDENTS:
             target = _residents(location)
         mode = event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE)
+        if mode == "future" and code.root == INTENT_ROOT:
+            # "said he would be ready to host talks": the readiness is stated now.
+            mode = "asserted"
         attempt = _attempt_governor(predicate)
         if attempt is not None and code.root in attempts().roots and attempt.pos_ == "VERB":
             # The try is the act: its own mode counts, and some acts have an attempted code.

@@ -200,7 +200,15 @@ def _in_reported_speech(step: Step | None) -> bool:
         clause, governor = governor, governor.head
     elif step.relation != "ccomp":
         return False
-    return clause.dep_ == "ccomp" and governor.tag_ in PAST_TAGS
+    if clause.dep_ != "ccomp":
+        return False
+    # "was quoted as saying he would ...": a reporting gerund under a past verb.
+    if governor.tag_ in PAST_TAGS:
+        return True
+    if governor.tag_ != "VBG" or governor.dep_ not in {"advcl", "pcomp", "xcomp"}:
+        return False
+    reporter = governor.head.head if governor.head.dep_ == "prep" else governor.head
+    return reporter.tag_ in PAST_TAGS
 
 
 def _future_date(node: Token, children: list[Token], cues: ModeCues) -> bool:
