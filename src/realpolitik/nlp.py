@@ -14,13 +14,15 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy
 import spacy
 from spacy.attrs import IDX, LEMMA, LENGTH, MORPH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from realpolitik.errors import ModelError
 
@@ -133,7 +135,7 @@ def _copy_ranges(doc: Doc, ranges: list[tuple[int, int]], *, annotated: bool) ->
         copy.from_array(COPIED_ATTRS, doc.to_array(COPIED_ATTRS)[rows])
         starts = numpy.full((len(rows), 1), NOT_SENT_START, dtype=numpy.uint64)
         starts[numpy.concatenate([[0], ends[:-1] + 1])] = 1
-        copy.from_array([SENT_START], starts)
+        copy.from_array([SENT_START], cast(Ints2d, starts))
         copy.tensor = doc.tensor[rows]
     return copy
 
@@ -166,7 +168,7 @@ def _recognise_names(nlp: Language, selections: list[_Selection], batch_size: in
     NER is the costliest component; a sentence whose actors are all known
     countries, organisations and role words gains nothing from it.
     """
-    ner = nlp.get_pipe("ner")
+    ner = cast(TrainablePipe, nlp.get_pipe("ner"))
     pieces = [
         _copy_ranges(sel.doc, sel.named, annotated=False) if sel.named else None
         for sel in selections
@@ -222,7 +224,7 @@ def _finish(
 ) -> Iterator[tuple[ParsedDocument, T]]:
     spans = [[(s.start_char, s.end_char) for s in full.sents] for full, _ in batch]
     selections = [_select(full, keep) for full, _ in batch]
-    parser = nlp.get_pipe("parser")
+    parser = cast(TrainablePipe, nlp.get_pipe("parser"))
     docs = parser.pipe([selection.doc for selection in selections], batch_size=batch_size)
     for selection, doc in zip(selections, docs, strict=True):
         selection.doc = doc

@@ -63,7 +63,7 @@ class MentionIndex:
             return mention
         frontier = [token]
         while frontier:
-            next_frontier = []
+            next_frontier: list[Token] = []
             for node in frontier:
                 for child in node.children:
                     if _authored_by(child):
