@@ -26,6 +26,8 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts"})
+# Only these can govern an embedded act ("agreed", "ready", "threat"); the rest are skipped.
+GOVERNING_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 PHASE_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart", "stop"})
 # "allow the return of inspectors": a movement noun stands for the thing that moves.
 MOVEMENT_NOUNS = frozenset({"return", "entry", "arrival", "deployment", "presence", "passage",
@@ -454,6 +456,8 @@ class CueFinder:
         by_token = {match.token.i: match for match in matches}
         result = list(matches)
         for token in sent:
+            if token.pos_ not in GOVERNING_POS:
+                continue
             own = by_token.get(token.i)
             governed = self._governed(token, own, by_token)
             if governed is None:
