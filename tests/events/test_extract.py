@@ -451,3 +451,10 @@ def test_readiness_reported_as_would_is_a_stated_intent() -> None:
         "between Iran and Saudi Arabia."
     ).events
     assert any(event.root == "03" and event.mode == "asserted" for event in events)
+
+
+@pytest.mark.model
+def test_claiming_ones_own_deed_accuses_nobody() -> None:
+    dyads = _dyads("Turkey claimed that it had struck Kurdish positions in Syria.")
+    assert not any(code.startswith("11") for code, _, _ in dyads)
+    assert any(code == "015" and src == "TUR" for code, src, _ in dyads)

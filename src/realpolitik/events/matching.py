@@ -26,6 +26,9 @@ NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts"})
+ACCUSE_FAMILY = "accuse"
+CLAIM_OF_DEED = "015"
+SPEAKER_PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i"})
 # Only these can govern an embedded act ("agreed", "ready", "threat"); the rest are skipped.
 GOVERNING_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 PHASE_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart", "stop"})
@@ -109,6 +112,13 @@ class CueMatch:
     governor: Token | None = None
     family: IntentFamily | None = None
     embedded: CueMatch | None = None
+
+
+def _own_deed(act: Token) -> bool:
+    """The reported act's subject is a pronoun, as a speaker names its own deed."""
+    return any(
+        child.dep_ == "nsubj" and child.lower_ in SPEAKER_PRONOUNS for child in act.children
+    )
 
 
 def _particle(token: Token) -> str | None:
@@ -472,6 +482,9 @@ class CueFinder:
             if family.name == "intent" and _asks_another(token):
                 family = self.lexicon.family_named("appeal")
             code = family.code_for(embedded.cue.code if embedded else None)
+            if family.name == ACCUSE_FAMILY and embedded is not None and _own_deed(embedded.token):
+                # "the US claimed that they had attacked Iraq" accuses nobody: it claims a deed.
+                code = CLAIM_OF_DEED
             result.append(
                 CueMatch(token, _family_cue(code, token), governor=token, family=family,
                          embedded=embedded)
