@@ -170,3 +170,9 @@ def test_bare_insurgents_in_the_one_country_named_are_its_own(find: FindMentions
 def test_bare_insurgents_do_not_take_the_country_of_their_victims(find: FindMentions) -> None:
     mentions, heads = find("Insurgents killed three Americans near the airport.", DAY)
     assert _headed(mentions, heads, "Insurgents").actor.country is None
+
+
+@pytest.mark.model
+def test_militants_a_government_pursues_may_be_foreign(find: FindMentions) -> None:
+    mentions, heads = find("Kenya's president vowed to pursue the militants.", DAY)
+    assert _headed(mentions, heads, "militants").actor.country is None

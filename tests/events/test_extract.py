@@ -458,3 +458,15 @@ def test_claiming_ones_own_deed_accuses_nobody() -> None:
     dyads = _dyads("Turkey claimed that it had struck Kurdish positions in Syria.")
     assert not any(code.startswith("11") for code, _, _ in dyads)
     assert any(code == "015" and src == "TUR" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_coordinated_callers_do_not_appeal_to_each_other() -> None:
+    dyads = _dyads("Chile, Peru and Bolivia called on the electoral council to publish tallies.")
+    assert not any({src, tgt} <= {"CHL", "PER", "BOL"} for _, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_coordinated_signatories_face_each_other() -> None:
+    dyads = _dyads("Chile and Peru signed a trade agreement on Monday.")
+    assert {("057", "CHL", "PER"), ("057", "PER", "CHL")} <= dyads

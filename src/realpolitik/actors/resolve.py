@@ -24,6 +24,7 @@ STATE_ROLES = frozenset({"GOV", "JUD", "COP", "LEG", "MIL"})
 DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
 # Who rises against a government, or is ruled by it, is as a rule that state's own.
 GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
+MILITANT_ROLES = frozenset({"INS"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 PLURALS = frozenset({"NNS", "NNPS"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
@@ -167,26 +168,32 @@ def _give_governed_countries(
     """ "The Mozambique government accepted demands from rebels", "insurgents shelled
     Syria's second city": bare rebels, opposition, protesters or civilians in a sentence
     whose one country is named as a place or by its authorities are that country's.
-    A people named in the plural ("killed three Americans") is no place, and soldiers
-    are left alone: armies fight abroad."""
+    Militants only take a country named as a place: a government vowing to pursue
+    "the militants" may pursue foreign ones. A people named in the plural ("killed
+    three Americans") is no place, and soldiers are left alone: armies fight abroad."""
     named: dict[int, set[str]] = {}
-    ruling: dict[int, set[str]] = {}
+    places: dict[int, set[str]] = {}
+    authorities: dict[int, set[str]] = {}
     for draft in drafts:
         country = draft.actor.country
         if not country:
             continue
         here = sentence_of[draft.start]
         named.setdefault(here, set()).add(country)
-        is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
-        if draft.actor.role in AUTHORITY_ROLES or is_place:
-            ruling.setdefault(here, set()).add(country)
+        if draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS:
+            places.setdefault(here, set()).add(country)
+        if draft.actor.role in AUTHORITY_ROLES:
+            authorities.setdefault(here, set()).add(country)
     for draft in drafts:
         actor = draft.actor
         if actor.country or actor.role not in GOVERNED_ROLES or actor.code != actor.role:
             continue
         here = sentence_of[draft.start]
         countries = named.get(here, set())
-        if len(countries) != 1 or countries != ruling.get(here, set()):
+        witnesses = places.get(here, set())
+        if actor.role not in MILITANT_ROLES:
+            witnesses = witnesses | authorities.get(here, set())
+        if len(countries) != 1 or countries != witnesses:
             continue
         country = next(iter(countries))
         if country not in kb.countries:

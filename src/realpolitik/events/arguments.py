@@ -508,10 +508,11 @@ def noun_arguments(
 
 
 def pairs(
-    sources: list[Mention], targets: list[Mention], *, needs_target: bool
+    sources: list[Mention], targets: list[Mention], *, needs_target: bool, reciprocal: bool
 ) -> Iterator[tuple[Mention, Mention | None]]:
-    """Source-target pairs; coordinated sources with no target face each other."""
-    if not targets and len(sources) >= 2:
+    """Source-target pairs; coordinated sources of a reciprocal act with no target face
+    each other ("Chile and Peru agreed"); others do not ("Chile and Peru called for calm")."""
+    if not targets and len(sources) >= 2 and reciprocal:
         for source in sources:
             for target in sources:
                 if source is not target:

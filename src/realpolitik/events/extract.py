@@ -53,6 +53,10 @@ THREAT_ROOT = "13"
 REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Acts two coordinated actors do to each other when no one else is named: agreeing,
+# meeting, cooperating; and fighting, but only with a verb that says so ("clashed").
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "war", "exchange"})
 HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
@@ -353,7 +357,13 @@ class EventExtractor:
             needs_target = (
                 match.cue.target != "none" or match.cue.code == PLAIN_STATEMENT
             ) and not self._addressed_to_hosts(match)
-            for source, target in pairs(sources, targets, needs_target=needs_target):
+            reciprocal = (
+                match.cue.code[:2] in RECIPROCAL_ROOTS
+                or match.token.lemma_.lower() in RECIPROCAL_LEMMAS
+            )
+            for source, target in pairs(
+                sources, targets, needs_target=needs_target, reciprocal=reciprocal
+            ):
                 if target is not None and same_actor(source, target):
                     continue
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
@@ -377,7 +387,9 @@ class EventExtractor:
                 inner_sources, inner_targets = self._plain_arguments(match.embedded, index)
                 targets = inner_targets or targets
                 if match.family.name in APPEAL_FAMILIES and not targets:
-                    targets = inner_sources
+                    # The asked actor, unless the asking ones were only borrowed as subject.
+                    targets = [inner for inner in inner_sources
+                               if not any(inner is source for source in sources)]
         else:
             sources, targets = self._plain_arguments(match, index)
         if not sources:
