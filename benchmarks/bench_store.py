@@ -9,6 +9,7 @@ writing them to DuckDB, with and without linking stories in each transaction.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -40,6 +41,7 @@ def main() -> None:
     options = parser.parse_args()
     documents = synthetic_documents(options.documents, events_per_document=options.events)
     total = options.documents * options.events
+    print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as folder:
         _store_all(Path(folder) / "warm-up.duckdb", documents[:5], options.batch, True)
         for link_stories in (False, True):

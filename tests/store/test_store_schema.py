@@ -7,20 +7,76 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from realpolitik.errors import StoreError
 from realpolitik.store import SCHEMA_VERSION, Store, open_store, table_counts
+from realpolitik.store.rows import StoredDocument
+from realpolitik.store.schema import MIGRATIONS
 from realpolitik.store.synthetic import make_document, make_event
 
 
-def test_new_database_gets_every_table_and_one_version_row(db_path: Path) -> None:
+def test_new_database_gets_every_table_and_one_row_per_version(db_path: Path) -> None:
     with open_store(db_path) as store:
         tables = {row[0] for row in store.con.execute("SHOW TABLES").fetchall()}
     with open_store(db_path) as store:
-        versions = store.con.execute("SELECT version FROM schema_version").fetchall()
+        versions = store.con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
     assert {"documents", "sentences", "mentions", "events", "stories"} <= tables
-    assert versions == [(SCHEMA_VERSION,)]
+    assert versions == [(version,) for version in range(1, SCHEMA_VERSION + 1)]
+
+
+def _version_1_database(path: Path) -> None:
+    """A file as schema version 1 left it: one document, its rows and its story."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    for statement in MIGRATIONS[1]:
+        con.execute(statement)
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    story = "md5('PAKGOV|USAGOV|042|2022-05-17')"
+    con.execute(
+        "INSERT INTO documents (doc_id, url, content_hash, status) "
+        "VALUES ('old', 'https://news.example/old', 'h-v1', 'coded')"
+    )
+    con.execute("INSERT INTO sentences VALUES ('old', 0, 0, 30, 'Pakistan met the US.')")
+    con.execute(
+        "INSERT INTO mentions (doc_id, mention_index, code) "
+        "VALUES ('old', 0, 'PAKGOV'), ('old', 1, 'USAGOV')"
+    )
+    con.execute(
+        "INSERT INTO events (event_id, doc_id, sentence_index, source_code, target_code, cameo, "
+        f"mode, date, event_date, story_id) VALUES ('e-old', 'old', 0, 'PAKGOV', 'USAGOV', "
+        f"'042', 'asserted', '2022-05-17', DATE '2022-05-17', {story})"
+    )
+    con.execute(
+        "INSERT INTO stories (story_id, source_code, target_code, cameo, first_date, last_date, "
+        f"num_mentions, num_articles, num_sources) VALUES ({story}, 'PAKGOV', 'USAGOV', '042', "
+        "DATE '2022-05-17', DATE '2022-05-17', 1, 1, 1)"
+    )
+    con.close()
+
+
+def _report(doc_id: str, when: str = "2022-05-17") -> StoredDocument:
+    coded = make_document(doc_id, [make_event(doc_id, "PAKGOV", "USAGOV", "042", when=when)])
+    return StoredDocument(coded=coded, content_hash=f"h-{doc_id}", origin=doc_id)
+
+
+def test_version_1_file_is_upgraded_keeping_its_rows(db_path: Path) -> None:
+    _version_1_database(db_path)
+    with pytest.raises(StoreError, match="E508"):
+        open_store(db_path, read_only=True)
+    with open_store(db_path) as store:
+        before = table_counts(store.con)
+        keys = store.con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+        store.write_many([_report("new", "2022-05-18"), _report("old", "2022-05-16")])
+        rows = store.con.execute("SELECT doc_id, story_id FROM events ORDER BY 1").fetchall()
+        stories = store.con.execute("SELECT num_mentions, num_articles FROM stories").fetchall()
+    assert before == {"events": 1, "mentions": 2, "sentences": 1, "documents": 1, "stories": 1}
+    assert keys == [("documents",)]
+    assert [doc_id for doc_id, _ in rows] == ["new", "old"]
+    assert rows[0][1] == rows[1][1] and stories == [(2, 2)]
 
 
 def test_events_table_has_the_contract_columns(store: Store) -> None:

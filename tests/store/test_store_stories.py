@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date
+from typing import Any
+
+import pytest
+
 from realpolitik.store import Store
 from realpolitik.store.rows import StoredDocument
+from realpolitik.store.stories import story_id
 from realpolitik.store.synthetic import make_document, make_event
 
 
@@ -66,3 +73,51 @@ def test_stories_written_batch_by_batch_match_a_full_rebuild(store: Store) -> No
     assert incremental == [("2022-05-17", "2022-05-17", 1, 1, 1),
                            ("2022-05-22", "2022-05-22", 1, 1, 1),
                            ("2022-06-30", "2022-06-30", 1, 1, 1)]
+
+
+_HOSTS = ("https://one.example/a", "http://two.example/b", "https://one.example/c", None, "news")
+
+
+def _random_report(rng: random.Random, doc_id: str, version: int) -> StoredDocument:
+    """A report on a few dense dyads, so stories merge, split and move between batches."""
+    events = []
+    for index in range(rng.randint(0, 5)):
+        day = rng.choice([f"2022-05-{rng.randint(1, 20):02d}"] * 3 + ["2022-05", None])
+        events.append(make_event(
+            doc_id, rng.choice(["PAKGOV", "CHNMIL"]), rng.choice(["USAGOV", None]),
+            rng.choice(["042", "043"]),
+            sentence_index=index, when=day, mode=rng.choice(["asserted"] * 4 + ["future"]),
+        ))
+    coded = make_document(doc_id, events, url=rng.choice(_HOSTS))
+    if coded.url == "news":
+        coded.url = None
+    return StoredDocument(coded=coded, content_hash=f"h-{doc_id}-{version}", origin=doc_id)
+
+
+def _linking(store: Store) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    stories = store.con.execute(
+        "SELECT story_id, source_code, coalesce(target_code, ''), cameo, first_date, last_date, "
+        "num_mentions, num_articles, num_sources FROM stories ORDER BY story_id"
+    ).fetchall()
+    links = store.con.execute("SELECT event_id, story_id FROM events ORDER BY 1").fetchall()
+    return stories, links
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_batches_that_replace_documents_match_a_full_rebuild(store: Store, seed: int) -> None:
+    rng = random.Random(seed)
+    for version in range(8):
+        batch = [_random_report(rng, f"d{rng.randrange(25)}", version) for _ in range(6)]
+        store.write_many(batch)
+    incremental = _linking(store)
+    store.refresh_all_stories()
+    assert _linking(store) == incremental
+    stories, links = incremental
+    assert sum(row[6] for row in stories) == sum(story is not None for _, story in links)
+    assert len(stories) > 10 and any(row[6] > 2 for row in stories)
+
+
+def test_story_ids_agree_between_python_and_sql(store: Store) -> None:
+    store.write_many([_report("a", "2022-05-17")])
+    (stored,) = store.con.execute("SELECT story_id FROM stories").fetchall()[0]
+    assert stored == story_id("PAKGOV", "USAGOV", "042", date(2022, 5, 17))

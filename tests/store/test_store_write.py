@@ -6,12 +6,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
 import pytest
 
 from realpolitik.errors import StoreError
 from realpolitik.records import ReadProblem
 from realpolitik.store import Store, event_id, open_store, table_counts
-from realpolitik.store.rows import StoredDocument, failed_document
+from realpolitik.store.rows import StoredDocument, failed_document, with_event_dates
 from realpolitik.store.synthetic import make_document, make_event
 
 
@@ -62,6 +64,31 @@ def test_event_id_is_the_same_in_python_and_in_sql(store: Store) -> None:
     store.write_many([item])
     stored = {row[0] for row in store.con.execute("SELECT event_id FROM events").fetchall()}
     assert stored == {event_id(event) for event in item.coded.events}
+
+
+_DUCKDB_EVENT_DATE = """
+SELECT CAST(CASE length(date)
+           WHEN 10 THEN try_strptime(date, '%Y-%m-%d')
+           WHEN 7 THEN try_strptime(date, '%Y-%m')
+           WHEN 4 THEN try_strptime(date, '%Y')
+       END AS DATE) AS event_date,
+       CASE WHEN event_date IS NULL THEN NULL
+            ELSE CASE length(date) WHEN 10 THEN 'day' WHEN 7 THEN 'month' ELSE 'year' END
+       END AS date_precision
+FROM coded
+"""
+
+
+def test_event_dates_are_parsed_as_duckdb_parses_them() -> None:
+    texts = ["2022-05-17", "2022-05", "2022", "2022-02-30", "2022-13", "22-05-17", "2022-5-17",
+             "2022-05-7x", "abcd", "", None]
+    coded = pa.table({"date": pa.array(texts, pa.string())})
+    parsed = with_event_dates(coded)
+    with duckdb.connect() as con:
+        con.register("coded", coded)
+        expected = con.execute(_DUCKDB_EVENT_DATE).fetchall()
+    assert list(zip(parsed["event_date"].to_pylist(), parsed["date_precision"].to_pylist(),
+                    strict=True)) == expected
 
 
 def test_same_id_and_hash_is_not_written_again(store: Store) -> None:
@@ -118,3 +145,12 @@ def test_writes_survive_reopening(db_path: Path) -> None:
         store.write_many([_visit_document()])
     with open_store(db_path, read_only=True) as store:
         assert table_counts(store.con)["events"] == 2
+
+
+def test_retried_failed_document_replaces_its_failure(store: Store) -> None:
+    problem = ReadProblem(origin="pk-us", reason="timed out", code="E103", doc_id="pk-us")
+    store.write_many([failed_document(problem)])
+    store.write_many([_visit_document("pk-us")])
+    rows = store.con.execute("SELECT doc_id, status FROM documents").fetchall()
+    assert rows == [("pk-us", "coded")]
+    assert table_counts(store.con)["events"] == 2

@@ -11,11 +11,12 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from realpolitik.records import CodedDocument, Document, Event, ReadProblem
 
@@ -114,6 +115,37 @@ EVENT_ID_SQL = """left(md5(concat_ws('|', doc_id, CAST(sentence_index AS VARCHAR
     coalesce(CAST(evidence_start AS VARCHAR), ''), coalesce(CAST(evidence_end AS VARCHAR), ''),
     cameo, coalesce(source_code, ''), coalesce(target_code, ''), mode)), 24)"""
 
+_DATE_FORMATS = {10: ("%Y-%m-%d", "day"), 7: ("%Y-%m", "month"), 4: ("%Y", "year")}
+
+
+def _period_start(text: str | None) -> tuple[date | None, str | None]:
+    """First day and precision of a coded date (``2022-05-17``, ``2022-05``, ``2022``)."""
+    if not text or len(text) not in _DATE_FORMATS:
+        return None, None
+    pattern, precision = _DATE_FORMATS[len(text)]
+    try:
+        return datetime.strptime(text, pattern).date(), precision
+    except ValueError:
+        return None, None
+
+
+def with_event_dates(events: pa.Table) -> pa.Table:
+    """Add ``event_date`` (first day of the coded period) and ``date_precision``.
+
+    Computed before the insert because story linking chains the batch by date
+    first. Each distinct date string is parsed once: a batch holds thousands of
+    events but rarely more than a few hundred dates.
+    """
+    dates = events["date"]
+    distinct = pc.unique(dates)
+    parsed = [_period_start(text) for text in distinct.to_pylist()]
+    positions = pc.index_in(dates, distinct)
+    starts = pa.array([start for start, _ in parsed], pa.date32())
+    precisions = pa.array([precision for _, precision in parsed], pa.string())
+    return events.append_column("event_date", starts.take(positions)).append_column(
+        "date_precision", precisions.take(positions)
+    )
+
 
 def _columns(schema: pa.Schema) -> dict[str, list[Any]]:
     return {name: [] for name in schema.names}
@@ -134,105 +166,138 @@ def document_table(items: Sequence[StoredDocument], ingested_at: datetime) -> pa
     return pa.table(columns, schema=DOCUMENT_SCHEMA)
 
 
+def _fields(*fields: tuple[str, pa.DataType]) -> pa.StructType:
+    return pa.struct([pa.field(name, kind) for name, kind in fields])
+
+
+# Records nested as dicts are converted by Arrow in one pass per field set,
+# which is faster than a comprehension per key.
+_SENTENCE_FIELDS = _fields(
+    ("index", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())
+)
+_MENTION_FIELDS = _fields(
+    ("sentence_index", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+    ("text", pa.string()), ("name", pa.string()), ("code", pa.string()),
+    ("country", pa.string()), ("role", pa.string()), ("kind", pa.string()),
+)
+_EVIDENCE_FIELDS = _fields(("start", pa.int32()), ("end", pa.int32()))
+_CUE_FIELDS = _fields(("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()))
+_LOCATION_FIELDS = _fields(
+    ("name", pa.string()), ("country", pa.string()), ("lat", pa.float64()), ("lon", pa.float64())
+)
+_ATTRIBUTION_FIELDS = _fields(("text", pa.string()), ("anonymous", pa.bool_()))
+_ACTOR_PARTS = ("text", "name", "code", "country", "role")
+_ACTOR_FIELDS = _fields(*((name, pa.string()) for name in _ACTOR_PARTS))
+
+
+def _owned(
+    items: Iterable[StoredDocument], records: str
+) -> tuple[list[str], list[int], list[dict[str, Any]]]:
+    """A list attribute of every document, with the owning id and position of each record."""
+    owners: list[str] = []
+    numbers: list[int] = []
+    found: list[dict[str, Any]] = []
+    for item in items:
+        own = getattr(item.coded, records)
+        owners.extend([item.coded.doc_id] * len(own))
+        numbers.extend(range(len(own)))
+        found.extend(own)
+    return owners, numbers, found
+
+
 def sentence_table(items: Iterable[StoredDocument]) -> pa.Table:
     """The sentences of every document, so evidence can be shown in context."""
-    columns = _columns(SENTENCE_SCHEMA)
-    for item in items:
-        for sentence in item.coded.sentences:
-            columns["doc_id"].append(item.coded.doc_id)
-            columns["sentence_index"].append(sentence.get("index"))
-            columns["start_char"].append(sentence.get("start"))
-            columns["end_char"].append(sentence.get("end"))
-            columns["text"].append(sentence.get("text"))
-    return pa.table(columns, schema=SENTENCE_SCHEMA)
+    owners, _, sentences = _owned(items, "sentences")
+    fields = pa.array(sentences, type=_SENTENCE_FIELDS).flatten()
+    return pa.Table.from_arrays([pa.array(owners, pa.string()), *fields], schema=SENTENCE_SCHEMA)
 
 
 def mention_table(items: Iterable[StoredDocument]) -> pa.Table:
     """Every actor mention, numbered in document order."""
-    owners: list[str] = []
-    numbers: list[int] = []
-    mentions: list[dict[str, Any]] = []
-    for item in items:
-        owners.extend([item.coded.doc_id] * len(item.coded.mentions))
-        numbers.extend(range(len(item.coded.mentions)))
-        mentions.extend(item.coded.mentions)
-    columns: dict[str, list[Any]] = {"doc_id": owners, "mention_index": numbers}
-    keys = ("sentence_index", "start", "end", "text", "name", "code", "country", "role", "kind")
-    for name, key in zip(MENTION_SCHEMA.names[2:], keys, strict=True):
-        columns[name] = [mention.get(key) for mention in mentions]
-    return pa.table(columns, schema=MENTION_SCHEMA)
+    owners, numbers, mentions = _owned(items, "mentions")
+    fields = pa.array(mentions, type=_MENTION_FIELDS).flatten()
+    return pa.Table.from_arrays(
+        [pa.array(owners, pa.string()), pa.array(numbers, pa.int32()), *fields],
+        schema=MENTION_SCHEMA,
+    )
 
 
-def _actor_columns(events: list[Event], side: str) -> dict[str, list[Any]]:
-    actors = list(map(attrgetter(side), events))
-    return {
-        f"{side}_{name}": [getattr(actor, name) if actor else None for actor in actors]
-        for name in ("text", "name", "code", "country", "role")
-    }
+def _nested(events: list[Event], name: str, fields: pa.StructType) -> list[pa.Array]:
+    """The fields of a dict attribute (``cue``, ``location``, ...), one array each."""
+    values = list(map(attrgetter(name), events))
+    return pa.array(values, type=fields).flatten()
 
 
-def _nested_column(values: list[dict[str, Any] | None], key: str) -> list[Any]:
-    return [value.get(key) if value else None for value in values]
+def _actors(events: list[Event], side: str) -> dict[str, pa.Array]:
+    parts = attrgetter(*_ACTOR_PARTS)
+    values = [parts(actor) if actor else None for actor in map(attrgetter(side), events)]
+    fields = pa.array(values, type=_ACTOR_FIELDS).flatten()
+    return {f"{side}_{name}": field for name, field in zip(_ACTOR_PARTS, fields, strict=True)}
 
 
-def _unique_events(events: list[Event]) -> list[Event]:
-    """A document's events with repeats (same fields as :func:`event_id`) dropped."""
-    seen: set[tuple[Any, ...]] = set()
-    unique: list[Event] = []
-    for event in events:
-        key = (
-            event.sentence_index, event.evidence.get("start"), event.evidence.get("end"),
-            event.cameo, event.source.code if event.source else "",
-            event.target.code if event.target else "", event.mode,
-        )
-        if key not in seen:
-            seen.add(key)
-            unique.append(event)
-    return unique
+_REPEAT_KEY = ("doc_id", "sentence_index", "evidence_start", "evidence_end", "cameo", "mode")
+
+
+def _without_repeats(events: pa.Table) -> pa.Table:
+    """Drop events that repeat an earlier one of their document (same fields as
+    :func:`event_id`, so the same id); done on the columns, which is cheaper
+    than a Python key per event."""
+    keys = events.select(list(_REPEAT_KEY)).append_column(
+        "source", pc.coalesce(events["source_code"], "")
+    ).append_column("target", pc.coalesce(events["target_code"], ""))
+    firsts = (
+        keys.append_column("row", pa.array(range(events.num_rows), pa.int64()))
+        .group_by(keys.column_names, use_threads=False)
+        .aggregate([("row", "min")])
+    )
+    if firsts.num_rows == events.num_rows:
+        return events
+    rows = firsts["row_min"]
+    return events.take(rows.take(pc.sort_indices(rows)))
 
 
 def event_table(items: Iterable[StoredDocument]) -> pa.Table:
-    """Every event as columns; ids, ``event_date`` and ``date_precision`` come from SQL.
+    """Every event as columns; ``event_id`` comes from SQL (:data:`EVENT_ID_SQL`).
 
-    Columns are built one list comprehension each, which is several times faster
-    than assembling a tuple per event.
+    Columns are built one list comprehension or one Arrow conversion each, which
+    is several times faster than assembling a tuple per event.
     """
     doc_ids: list[str] = []
     events: list[Event] = []
     for item in items:
-        unique = _unique_events(item.coded.events)
-        doc_ids.extend([item.coded.doc_id] * len(unique))
-        events.extend(unique)
-    cues = [event.cue for event in events]
-    locations = [event.location for event in events]
-    attributions = [event.attribution for event in events]
-    columns: dict[str, list[Any]] = {
+        doc_ids.extend([item.coded.doc_id] * len(item.coded.events))
+        events.extend(item.coded.events)
+    evidence = _nested(events, "evidence", _EVIDENCE_FIELDS)
+    cue = _nested(events, "cue", _CUE_FIELDS)
+    location = _nested(events, "location", _LOCATION_FIELDS)
+    attribution = _nested(events, "attribution", _ATTRIBUTION_FIELDS)
+    columns: dict[str, list[Any] | pa.Array] = {
         "doc_id": doc_ids,
         "sentence_index": list(map(attrgetter("sentence_index"), events)),
         "sentence": list(map(attrgetter("sentence"), events)),
-        "evidence_start": _nested_column([event.evidence for event in events], "start"),
-        "evidence_end": _nested_column([event.evidence for event in events], "end"),
-        "cue_start": _nested_column(cues, "start"),
-        "cue_end": _nested_column(cues, "end"),
-        "cue_text": _nested_column(cues, "text"),
-        **_actor_columns(events, "source"),
-        **_actor_columns(events, "target"),
+        "evidence_start": evidence[0],
+        "evidence_end": evidence[1],
+        "cue_start": cue[0],
+        "cue_end": cue[1],
+        "cue_text": cue[2],
+        **_actors(events, "source"),
+        **_actors(events, "target"),
         **{
             name: list(map(attrgetter(name), events))
             for name in ("cameo", "root", "label", "quad_class", "plover", "mode", "date")
         },
         "goldstein": [float(event.goldstein) for event in events],
         "date_text": list(map(attrgetter("date_text"), events)),
-        "location_name": _nested_column(locations, "name"),
-        "location_country": _nested_column(locations, "country"),
-        "lat": _nested_column(locations, "lat"),
-        "lon": _nested_column(locations, "lon"),
-        "attribution_text": _nested_column(attributions, "text"),
-        "attribution_anonymous": _nested_column(attributions, "anonymous"),
+        "location_name": location[0],
+        "location_country": location[1],
+        "lat": location[2],
+        "lon": location[3],
+        "attribution_text": attribution[0],
+        "attribution_anonymous": attribution[1],
         "quantities": [
             json.dumps(event.quantities, ensure_ascii=False) if event.quantities else None
             for event in events
         ],
         "confidence": list(map(attrgetter("confidence"), events)),
     }
-    return pa.table(columns, schema=EVENT_SCHEMA)
+    return _without_repeats(pa.table(columns, schema=EVENT_SCHEMA))
