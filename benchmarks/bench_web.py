@@ -1,11 +1,15 @@
 """Load-test the web app's JSON API and time the dyad page's first render.
 
-Run: ``python benchmarks/bench_web.py [--events 1000000] [--clients 50]``.
-Builds a temporary store with synthetic events (SQL ``range()``), serves it
-with uvicorn on loopback, then (1) sends a bounded mix of API requests from
-``--clients`` concurrent clients and prints latency percentiles, and (2) opens
-dyad pages in Debian's Chromium and prints the time until the chart is drawn.
-Bounded: at most ``--requests`` requests and ``--seconds`` seconds.
+Run: ``python benchmarks/bench_web.py [--events 1000000] [--clients 50] [--runs 3]``.
+Builds a temporary store with synthetic events (SQL ``range()``) and times
+the web app's rollup build over it. Then, ``--runs`` times, each against a
+freshly started uvicorn server on loopback (so every cache starts empty):
+(1) opens dyad pages in Debian's Chromium and times the chart's first draw,
+(2) times one uncached request per page, (3) sends a bounded mix of API
+requests from ``--clients`` concurrent clients and prints latency
+percentiles per endpoint and overall, with the server's CPU time and the
+machine's load average. Each run is bounded: at most ``--requests`` requests
+and ``--seconds`` seconds. The medians over the runs are printed last.
 """
 
 from __future__ import annotations
@@ -21,15 +25,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+import psutil
 import pyarrow as pa
 
 from realpolitik.ontology.cameo import cameo_table
 from realpolitik.store import Store
 from realpolitik.store.synthetic import synthetic_countries
+from realpolitik.web import rollup
 
 COUNTRIES = 60
 EVENTS_PER_DOCUMENT = 20
@@ -88,14 +95,14 @@ def build_store(path: Path, events: int) -> None:
             "plover": [row.plover for row in table],
         }
     )
-    with Store(path) as store:
-        store.con.register("bench_cameo", codes)
-        store.con.execute(
+    with Store(path) as store, store.con.cursor() as con:
+        con.register("bench_cameo", codes)
+        con.execute(
             FILL_EVENTS,
             {"codes": len(table), "events": events, "pool": synthetic_countries(COUNTRIES)},
         )
-        store.con.unregister("bench_cameo")
-        store.con.execute(
+        con.unregister("bench_cameo")
+        con.execute(
             "INSERT INTO documents BY NAME SELECT 'synthetic-doc-' || i AS doc_id, "
             "'Synthetic report ' || i AS title, 'https://news.example/' || i AS url, "
             "DATE '2015-01-01' + CAST(i % 3650 AS INTEGER) AS date, 'h' || i AS content_hash, "
@@ -187,10 +194,30 @@ class Connection:
         self.reader = self.writer = None
 
 
+@dataclass
+class Load:
+    """What one load test measured."""
+
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    """Seconds per request, by endpoint (``dyads``, ``actors``...)."""
+    first_time: list[float] = field(default_factory=list)
+    """Seconds per request of a URL not requested before in the run."""
+    failures: int = 0
+    elapsed: float = 0.0
+
+    def all(self) -> list[float]:
+        return [value for values in self.latencies.values() for value in values]
+
+
+def endpoint(url: str) -> str:
+    """``/api/dyads/PAK/USA?by=month`` → ``dyads``."""
+    return url.split("?", 1)[0].split("/")[2]
+
+
 async def load_test(
     port: int, *, clients: int, requests: int, distinct: int, seconds: float, events: int
-) -> tuple[list[float], list[float], int, float]:
-    """Latencies of all requests and of first-time URLs, failures, and elapsed seconds.
+) -> Load:
+    """Latencies of all requests (by endpoint) and of first-time URLs, failures, seconds.
 
     ``distinct`` URLs are drawn from the page mix; requests then pick among
     them with weights 1/rank, as users favour some dyads and pages over others.
@@ -200,16 +227,13 @@ async def load_test(
     pool = [request_mix(rng, countries, events // EVENTS_PER_DOCUMENT) for _ in range(distinct)]
     weights = [1 / rank for rank in range(1, len(pool) + 1)]
     urls = rng.choices(pool, weights=weights, k=requests)
-    latencies: list[float] = []
-    first_time: list[float] = []
+    load = Load()
     seen: set[str] = set()
     errors: list[str] = []
-    failures = 0
     started = time.perf_counter()
     queue = iter(urls)
 
     async def client_loop() -> None:
-        nonlocal failures
         connection = Connection("127.0.0.1", port)
         try:
             for url in queue:
@@ -221,22 +245,23 @@ async def load_test(
                 try:
                     status = await connection.get(url)
                 except (ConnectionError, asyncio.IncompleteReadError) as error:
-                    failures += 1
+                    load.failures += 1
                     errors.append(f"{url}: {error!r}")
                     await connection.close()
                     continue
                 latency = time.perf_counter() - sent
-                latencies.append(latency)
+                load.latencies.setdefault(endpoint(url), []).append(latency)
                 if new:
-                    first_time.append(latency)
-                failures += status != 200
+                    load.first_time.append(latency)
+                load.failures += status != 200
         finally:
             await connection.close()
 
     await asyncio.gather(*(client_loop() for _ in range(clients)))
     for error in errors[:3]:
         print(f"connection error: {error}")
-    return latencies, first_time, failures, time.perf_counter() - started
+    load.elapsed = time.perf_counter() - started
+    return load
 
 
 def cold_latencies(base: str, countries: list[str]) -> dict[str, float]:
@@ -264,6 +289,26 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def spread(values: list[float]) -> str:
+    """``p50 …, p95 …, p99 …`` in milliseconds."""
+    return ", ".join(
+        f"p{int(share * 100)} {percentile(values, share) * 1000:.0f}" for share in (0.5, 0.95, 0.99)
+    )
+
+
+def load_average() -> str:
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def rollup_build_seconds(db_path: Path, repeats: int = 3) -> list[float]:
+    """How long the web app's rollup build takes over the store (read-only, as served)."""
+    timings = []
+    for _ in range(repeats):
+        with Store(db_path, read_only=True) as store:
+            timings.append(rollup.build(store.con).seconds)
+    return timings
+
+
 def dyad_first_render(base: str, pairs: list[tuple[str, str]]) -> list[tuple[float, float]]:
     """For dyads not requested before: (first contentful paint, chart drawn) in seconds.
 
@@ -289,6 +334,98 @@ def dyad_first_render(base: str, pairs: list[tuple[str, str]]) -> list[tuple[flo
     return timings
 
 
+@dataclass
+class Run:
+    """One run against a freshly started server."""
+
+    paint: list[float]
+    drawn: list[float]
+    cold: dict[str, float]
+    load: Load
+    server_cpu: float
+    load_before: str
+    load_after: str
+
+
+def one_run(db_path: Path, options: argparse.Namespace) -> Run:
+    """Start a server (empty caches), time first renders and cold pages, load-test it."""
+    load_before = load_average()
+    port = free_port()
+    server = start_server(db_path, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        countries = synthetic_countries(COUNTRIES)
+        renders = dyad_first_render(base, [(countries[i], countries[-1 - i]) for i in range(5)])
+        cold = cold_latencies(base, countries)
+        process = psutil.Process(server.pid)
+        cpu_before = process.cpu_times()
+        load = asyncio.run(
+            load_test(
+                port,
+                clients=options.clients,
+                requests=options.requests,
+                distinct=options.distinct,
+                seconds=options.seconds,
+                events=options.events,
+            )
+        )
+        cpu_after = process.cpu_times()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    server_cpu = (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
+    return Run(
+        paint=[paint for paint, _ in renders],
+        drawn=[drawn for _, drawn in renders],
+        cold=cold,
+        load=load,
+        server_cpu=server_cpu,
+        load_before=load_before,
+        load_after=load_average(),
+    )
+
+
+def report(number: int, run: Run, options: argparse.Namespace) -> None:
+    load = run.load
+    print(f"run {number}: load average {run.load_before} before, {run.load_after} after")
+    print(
+        f"  dyad page, {len(run.drawn)} unseen dyads: first contentful paint median "
+        f"{statistics.median(run.paint) * 1000:.0f} ms; chart drawn median "
+        f"{statistics.median(run.drawn) * 1000:.0f} ms, max {max(run.drawn) * 1000:.0f} ms"
+    )
+    print(
+        "  uncached, one client (ms): "
+        + ", ".join(f"{name} {value * 1000:.0f}" for name, value in run.cold.items())
+    )
+    print(
+        f"  API load: {len(load.all()):,} requests from {options.clients} clients in "
+        f"{load.elapsed:.1f} s ({len(load.all()) / load.elapsed:.0f} req/s), "
+        f"{load.failures} non-200; server CPU {run.server_cpu:.1f} s"
+    )
+    print(f"  latency ms, all requests ({len(load.all()):,}): {spread(load.all())}")
+    for name, values in sorted(load.latencies.items()):
+        print(f"  latency ms, {name} ({len(values):,}): {spread(values)}")
+    print(f"  latency ms, first-time URLs ({len(load.first_time):,}): {spread(load.first_time)}")
+
+
+def summary(runs: list[Run]) -> None:
+    """Medians over the runs of each run's figures."""
+
+    def median_ms(values: list[float]) -> str:
+        return f"{statistics.median(values) * 1000:.0f}"
+
+    print(f"median of {len(runs)} runs:")
+    for share in (0.5, 0.95, 0.99):
+        figure = median_ms([percentile(run.load.all(), share) for run in runs])
+        print(f"  API p{int(share * 100)}, all requests: {figure} ms")
+    names = sorted({name for run in runs for name in run.load.latencies})
+    for name in names:
+        figure = median_ms([percentile(run.load.latencies[name], 0.95) for run in runs])
+        print(f"  API p95, {name}: {figure} ms")
+    print(f"  dyad page chart drawn: {median_ms([statistics.median(r.drawn) for r in runs])} ms")
+    print(f"  server CPU during load: {statistics.median(r.server_cpu for r in runs):.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -296,62 +433,26 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=5000)
     parser.add_argument("--distinct", type=int, default=400, help="Distinct URLs in the mix.")
     parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--runs", type=int, default=3, help="Servers started, one run each.")
     options = parser.parse_args()
+    print(f"machine: {os.cpu_count()} CPUs, load average {load_average()}")
     with tempfile.TemporaryDirectory() as scratch:
         db_path = Path(scratch) / "bench.duckdb"
         built = time.perf_counter()
         build_store(db_path, options.events)
         print(f"store: {options.events:,} events built in {time.perf_counter() - built:.1f} s")
-        port = free_port()
-        server = start_server(db_path, port)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            countries = synthetic_countries(COUNTRIES)
-            render_pairs = [(countries[i], countries[-1 - i]) for i in range(5)]
-            renders = dyad_first_render(base, render_pairs)
-            for label, values in (
-                ("first contentful paint", [paint for paint, _ in renders]),
-                ("chart drawn", [drawn for _, drawn in renders]),
-            ):
-                print(
-                    f"dyad page, {len(values)} unseen dyads, {label}: "
-                    f"median {statistics.median(values) * 1000:.0f} ms, "
-                    f"max {max(values) * 1000:.0f} ms"
-                )
-            cold = cold_latencies(base, countries)
-            print(
-                "uncached, one client (ms): "
-                + ", ".join(f"{name} {value * 1000:.0f}" for name, value in cold.items())
-            )
-            latencies, first_time, failures, elapsed = asyncio.run(
-                load_test(
-                    port,
-                    clients=options.clients,
-                    requests=options.requests,
-                    distinct=options.distinct,
-                    seconds=options.seconds,
-                    events=options.events,
-                )
-            )
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-    load = os.getloadavg()[0]
-    print(f"machine load average while measuring: {load:.1f} on {os.cpu_count()} CPUs")
-    print(
-        f"API load: {len(latencies):,} requests from {options.clients} clients in "
-        f"{elapsed:.1f} s ({len(latencies) / elapsed:.0f} req/s), {failures} non-200"
-    )
-    print(f"distinct URLs in the mix: {options.distinct}")
-    for label, values in (("all requests", latencies), ("first-time URLs", first_time)):
+        builds = rollup_build_seconds(db_path)
         print(
-            f"latency ms, {label} ({len(values):,}): "
-            + ", ".join(
-                f"p{int(share * 100)} {percentile(values, share) * 1000:.0f}"
-                for share in (0.5, 0.9, 0.95, 0.99)
-            )
-            + f", max {max(values) * 1000:.0f}"
+            "rollup build (3 times): "
+            + ", ".join(f"{seconds:.2f}" for seconds in builds)
+            + f" s; median {statistics.median(builds):.2f} s"
         )
+        print(f"distinct URLs in the mix: {options.distinct}")
+        runs = []
+        for number in range(1, options.runs + 1):
+            runs.append(one_run(db_path, options))
+            report(number, runs[-1], options)
+    summary(runs)
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ def test_writable_app_saves_the_coded_text(store_path: Path, tmp_path: Path) -> 
     shutil.copy(store_path, copy)
     with TestClient(create_app(copy, read_only=False)) as writable:
         before = writable.get("/api/overview").json()["counts"]["documents"]
+        dyad_before = writable.get("/api/dyads/PAK/USA").json()["events_total"]
         result = writable.post(
             "/api/code", json={"text": SHORT, "date": "2022-05-18", "save": True}
         ).json()
@@ -54,3 +55,6 @@ def test_writable_app_saves_the_coded_text(store_path: Path, tmp_path: Path) -> 
         document = writable.get(f"/api/documents/{result['doc_id']}").json()
         assert document["clean_text"] == result["clean_text"]
         assert writable.get("/api/overview").json()["counts"]["documents"] == before + 1
+        dyad = writable.get("/api/dyads/PAK/USA").json()
+        assert dyad["events_total"] > dyad_before
+        assert result["doc_id"] in {event["doc_id"] for event in dyad["events"]}

@@ -10,7 +10,7 @@ import pandas as pd
 
 from realpolitik.analysis.sql_parts import KNOWN_DYAD, actor_expression
 
-_DRIVERS = 5
+DRIVERS = 5
 
 
 def trends(
@@ -32,7 +32,7 @@ def trends(
     """
     source = actor_expression(level, "source")
     target = actor_expression(level, "target")
-    params: list[Any] = [*period_a, *period_b, *period_a, *period_b, int(limit), _DRIVERS]
+    params: list[Any] = [*period_a, *period_b, *period_a, *period_b, int(limit), DRIVERS]
     sql = f"""
         WITH tagged AS (
             SELECT {source} AS source, {target} AS target, event_id, goldstein,

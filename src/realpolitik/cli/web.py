@@ -1,4 +1,7 @@
-"""``realpolitik serve``: the web app over a store, bound to loopback by default."""
+"""``realpolitik serve``: the web app over a store, bound to loopback by default.
+
+``serve --get PATH`` answers one path in-process instead, like ``datasette --get``.
+"""
 
 from __future__ import annotations
 
@@ -61,11 +64,35 @@ def _serve_command(
     writable: Annotated[
         bool, typer.Option("--writable", help="Let 'Code a text' save into the store.")
     ] = False,
+    get: Annotated[
+        str | None,
+        typer.Option(
+            "--get",
+            metavar="PATH",
+            help="Answer one path (e.g. /api/dyads/PAK/USA?by=week) without starting a "
+            "server: print the body, exit 1 if the status is 4xx or 5xx.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web app: read the articles, see the events, follow the relations."""
+    if get is not None:
+        _get_command(db, get, writable=writable)
+        return
     server = make_server(db, host, port, writable=writable)
     typer.echo(f"realpolitik web app on http://{host}:{port}/ (Ctrl+C to stop)")
     server.run()
+
+
+def _get_command(db: Path | None, path: str, *, writable: bool) -> None:
+    """Print the app's answer to ``GET path``; a 4xx or 5xx answer exits with status 1."""
+    from realpolitik.web.get import get_path  # httpx only when asked
+
+    if not path.startswith("/"):
+        raise typer.BadParameter(f"{path!r}: give a path starting with /, such as /api/overview")
+    answer = get_path(db or default_db_path(), path, read_only=not writable)
+    typer.echo(answer.body.decode("utf-8", errors="replace"))
+    if not answer.ok:
+        raise typer.Exit(code=1)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,16 +25,25 @@ from realpolitik.web.routes import (
     search,
 )
 from realpolitik.web.state import AppState
+from realpolitik.web.watch import CHECK_SECONDS, WatchStore
 
 STATIC_DIR = Path(str(files("realpolitik.web").joinpath("static")))
 
 
-def create_app(db_path: Path, *, read_only: bool = True) -> FastAPI:
+def create_app(
+    db_path: Path,
+    *,
+    read_only: bool = True,
+    check_seconds: float = CHECK_SECONDS,
+) -> FastAPI:
     """The web app over the store at ``db_path``.
+
+    Opening it builds the rollup tables (about a second per million events).
 
     Args:
         db_path (Path): the DuckDB store; must exist when ``read_only``.
         read_only (bool): serve without write access; "save to store" then answers 403.
+        check_seconds (float): how often to look whether the store changed without the app.
     RETURNS (FastAPI): the app, ready for uvicorn or a test client.
     """
     state = AppState(Path(db_path), read_only=read_only)
@@ -60,5 +69,6 @@ def create_app(db_path: Path, *, read_only: bool = True) -> FastAPI:
     errors.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(ResponseCache, store=state.responses)
+    app.add_middleware(WatchStore, state=state, interval=check_seconds)
     app.add_middleware(SecurityHeaders)
     return app

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from pydantic import TypeAdapter
 
 from realpolitik.records import CodedDocument
 from realpolitik.web.models import EventView, MentionView, SentenceView
@@ -20,9 +21,12 @@ def app_state(request: Request) -> AppState:
     return state
 
 
+_PLAIN = frozenset({str, int, bool, list, dict, dt.date})
+
+
 def plain(value: Any) -> Any:
     """A numpy/pandas scalar as the plain Python value pydantic expects (NaN → None)."""
-    if value is None or type(value) in (str, int, bool, list, dict):
+    if value is None or type(value) in _PLAIN:
         return value
     if isinstance(value, float):
         return None if math.isnan(value) else value
@@ -37,6 +41,14 @@ def plain(value: Any) -> Any:
 
 def plain_rows(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return [{key: plain(value) for key, value in row.items()} for row in rows]
+
+
+_EVENT_VIEWS = TypeAdapter(list[EventView])
+
+
+def event_views(rows: Iterable[Mapping[str, Any]]) -> list[EventView]:
+    """Stored event rows as page models, validated in one call rather than one per row."""
+    return _EVENT_VIEWS.validate_python(plain_rows(rows))
 
 
 def coded_views(

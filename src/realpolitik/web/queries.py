@@ -12,7 +12,6 @@ import json
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 MAX_EVENTS_PER_DOC = 10_000
 
@@ -54,7 +53,8 @@ def side_is(level: str, side: str, parameter: str) -> str:
     return f"(starts_with({column}, ${parameter}) AND {side_code(level, side)} = ${parameter})"
 
 
-def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def records(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Every row of the result as a dict of plain Python values (no pandas on the way)."""
     names = [column[0] for column in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -64,28 +64,49 @@ def _select_events(
 ) -> list[dict[str, Any]]:
     """Event rows matching ``where`` with their document's title.
 
-    The row ids are picked (and limited) first and only those rows are read in
-    full and joined to their documents: reading every column of every matching
-    row, or joining before the limit, is two to four times slower on 1M events.
+    The limit is applied before the documents are joined, and DuckDB reads the
+    wide columns only for the rows the limit keeps (late materialisation):
+    joining before the limit, or reading every column of every matching row,
+    is two to four times slower on 1M events.
     """
     cursor = con.execute(
-        f"WITH picked AS (SELECT {EVENT_COLUMNS} FROM events e WHERE e.rowid IN ("
-        f"SELECT e.rowid FROM events e WHERE {where} ORDER BY {order} LIMIT $limit)) "
+        f"WITH picked AS (SELECT {EVENT_COLUMNS} FROM events e WHERE {where} "
+        f"ORDER BY {order} LIMIT $limit) "
         f"SELECT picked.*, d.title AS doc_title FROM picked "
         f"LEFT JOIN documents d USING (doc_id) ORDER BY {order}",
         params,
     )
-    rows = _rows(cursor)
+    rows = records(cursor)
     for row in rows:
         raw = row.get("quantities")
         row["quantities"] = json.loads(raw) if isinstance(raw, str) and raw else []
     return rows
 
 
+def _period(since: dt.date | None, until: dt.date | None, params: dict[str, Any]) -> str:
+    """`` AND`` date bounds for the given ends only.
+
+    A bound written as ``($since IS NULL OR ...)`` would hide the date range
+    from DuckDB's zone maps; left out, it lets the scan skip the other dates.
+    """
+    conditions = ""
+    if since is not None:
+        conditions += " AND e.event_date >= $since"
+        params["since"] = since
+    if until is not None:
+        conditions += " AND e.event_date <= $until"
+        params["until"] = until
+    return conditions
+
+
 def _first(cursor: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
-    """The single row an aggregate query always returns."""
-    row = cursor.fetchone()
-    return tuple(row) if row is not None else ()
+    """The single row an aggregate query always returns, read to the end.
+
+    ``fetchone`` would leave the result open, and DuckDB then refuses the
+    connection's next relational call.
+    """
+    rows = cursor.fetchall()
+    return tuple(rows[0]) if rows else ()
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -109,7 +130,7 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
     """One stored document with its text, or None when the id is unknown."""
-    rows = _rows(
+    rows = records(
         con.execute(
             "SELECT doc_id, title, url, date, language, status, error, clean_text "
             "FROM documents WHERE doc_id = ?",
@@ -120,7 +141,7 @@ def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | No
 
 
 def sentences(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
-    return _rows(
+    return records(
         con.execute(
             "SELECT sentence_index, start_char, end_char, text FROM sentences "
             "WHERE doc_id = ? ORDER BY sentence_index",
@@ -130,7 +151,7 @@ def sentences(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any
 
 
 def mentions(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[str, Any]]:
-    return _rows(
+    return records(
         con.execute(
             "SELECT sentence_index, start_char, end_char, text, name, code, country, role, kind "
             "FROM mentions WHERE doc_id = ? ORDER BY start_char",
@@ -143,16 +164,6 @@ def document_events(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict[st
     return _select_events(
         con, "e.doc_id = $doc_id", IN_TEXT_ORDER, {"doc_id": doc_id, "limit": MAX_EVENTS_PER_DOC}
     )
-
-
-def actor_exists(con: duckdb.DuckDBPyConnection, code: str, level: str) -> bool:
-    """Whether any event names ``code`` (at ``level``) as source or target."""
-    found = con.execute(
-        f"SELECT 1 FROM events e WHERE {side_is(level, 'source', 'code')} "
-        f"OR {side_is(level, 'target', 'code')} LIMIT 1",
-        {"code": code},
-    ).fetchone()
-    return found is not None
 
 
 def _dyad_filter(level: str, direction: str) -> str:
@@ -173,44 +184,34 @@ def dyad_events(
     since: dt.date | None,
     until: dt.date | None,
     limit: int,
-) -> tuple[list[dict[str, Any]], int]:
-    """The events between ``a`` and ``b`` in the period, newest first, and their total."""
-    where = (
-        f"{_dyad_filter(level, direction)} AND ($since IS NULL OR e.event_date >= $since) "
-        "AND ($until IS NULL OR e.event_date <= $until)"
-    )
-    params: dict[str, Any] = {"a": a, "b": b, "since": since, "until": until}
-    total = _first(con.execute(f"SELECT count(*) FROM events e WHERE {where}", params))
-    rows = _select_events(con, where, NEWEST_FIRST, {**params, "limit": limit})
-    return rows, int(total[0])
+) -> list[dict[str, Any]]:
+    """The newest ``limit`` events between ``a`` and ``b`` in the period.
+
+    The caller narrows the period to the days that hold them when it knows
+    them (:func:`realpolitik.web.rollup.windows.dyad_window`).
+    """
+    params: dict[str, Any] = {"a": a, "b": b, "limit": limit}
+    where = _dyad_filter(level, direction) + _period(since, until, params)
+    return _select_events(con, where, NEWEST_FIRST, params)
 
 
 def actor_events(
-    con: duckdb.DuckDBPyConnection, code: str, *, level: str, limit: int
+    con: duckdb.DuckDBPyConnection,
+    code: str,
+    *,
+    level: str,
+    limit: int,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    """The latest events with ``code`` on either side."""
-    where = f"{side_is(level, 'source', 'code')} OR {side_is(level, 'target', 'code')}"
-    return _select_events(con, where, NEWEST_FIRST, {"code": code, "limit": limit})
+    """The latest events with ``code`` on either side, within the period when given.
 
-
-def actor_names(
-    con: duckdb.DuckDBPyConnection, directory: pa.Table, code: str, *, level: str
-) -> list[str]:
-    """The canonical names the events give the actor, most frequent first."""
-    own_code = {
-        "country": "CASE WHEN country IS NOT NULL THEN left(code, 3) ELSE code END",
-        "actor": "code",
-    }[level]
-    con.register("actor_directory", directory)
-    try:
-        rows = con.execute(
-            f"SELECT name FROM actor_directory WHERE {own_code} = $code AND name IS NOT NULL "
-            "GROUP BY name ORDER BY sum(events) DESC, name LIMIT 5",
-            {"code": code},
-        ).fetchall()
-    finally:
-        con.unregister("actor_directory")
-    return [row[0] for row in rows]
+    The period is the caller's narrowing to the days holding them
+    (:func:`realpolitik.web.rollup.windows.actor_window`).
+    """
+    params: dict[str, Any] = {"code": code, "limit": limit}
+    either = f"({side_is(level, 'source', 'code')} OR {side_is(level, 'target', 'code')})"
+    return _select_events(con, either + _period(since, until, params), NEWEST_FIRST, params)
 
 
 def _mention_filter(level: str) -> str:
@@ -219,31 +220,16 @@ def _mention_filter(level: str) -> str:
     return "m.code = $code"
 
 
-def actor_mentions(
+def mention_samples(
     con: duckdb.DuckDBPyConnection, code: str, *, level: str, limit: int
-) -> tuple[int, list[dict[str, Any]]]:
-    """How often the texts mention the actor, and a sample of those mentions."""
-    where = _mention_filter(level)
-    total = _first(con.execute(f"SELECT count(*) FROM mentions m WHERE {where}", {"code": code}))
-    sample = _rows(
+) -> list[dict[str, Any]]:
+    """The first ``limit`` mentions of the actor in the texts, by document and position."""
+    return records(
         con.execute(
             "SELECT m.doc_id, m.sentence_index, m.start_char, m.end_char, m.text, m.name, m.code, "
-            f"m.country, m.role, m.kind FROM mentions m WHERE {where} "
+            f"m.country, m.role, m.kind FROM mentions m WHERE {_mention_filter(level)} "
             "ORDER BY m.doc_id, m.start_char LIMIT $limit",
             {"code": code, "limit": limit},
-        )
-    )
-    return int(total[0]), sample
-
-
-def documents_by_id(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> list[dict[str, Any]]:
-    if not doc_ids:
-        return []
-    return _rows(
-        con.execute(
-            "SELECT doc_id, title, url, date, language, status, error FROM documents "
-            "WHERE list_contains($ids, doc_id) ORDER BY date DESC NULLS LAST, doc_id",
-            {"ids": doc_ids},
         )
     )
 
@@ -258,7 +244,7 @@ def search_documents(
     con: duckdb.DuckDBPyConnection, text: str, *, limit: int
 ) -> list[dict[str, Any]]:
     """Documents whose title or text holds ``text``, with a snippet around the first hit."""
-    return _rows(
+    return records(
         con.execute(
             "SELECT doc_id, title, date, CASE WHEN pos > 0 THEN "
             "substr(clean_text, greatest(pos - 80, 1), 200) ELSE substr(clean_text, 1, 200) "
@@ -270,37 +256,3 @@ def search_documents(
             {"raw": text, "pattern": like_pattern(text), "limit": limit},
         )
     )
-
-
-def actor_directory(con: duckdb.DuckDBPyConnection) -> pa.Table:
-    """Every actor code with its country, most frequent name and number of events.
-
-    Built once per app and searched many times: a few hundred rows instead of
-    two ILIKE scans over every event.
-    """
-    return con.sql(
-        "SELECT code, any_value(country) AS country, arg_max(name, n) AS name, "
-        "sum(n)::BIGINT AS events FROM ("
-        "SELECT source_code AS code, source_country AS country, source_name AS name, "
-        "count(*) AS n FROM events GROUP BY ALL UNION ALL "
-        "SELECT target_code, target_country, target_name, count(*) FROM events GROUP BY ALL) "
-        "WHERE code IS NOT NULL GROUP BY code"
-    ).to_arrow_table()
-
-
-def search_actors(
-    con: duckdb.DuckDBPyConnection, directory: pa.Table, text: str, *, limit: int
-) -> list[dict[str, Any]]:
-    """Actors whose code or canonical name holds ``text``, by number of events."""
-    con.register("actor_directory", directory)
-    try:
-        return _rows(
-            con.execute(
-                "SELECT code, name, events FROM actor_directory "
-                "WHERE code ILIKE $pattern ESCAPE '\\' OR name ILIKE $pattern ESCAPE '\\' "
-                "ORDER BY events DESC, code LIMIT $limit",
-                {"pattern": like_pattern(text), "limit": limit},
-            )
-        )
-    finally:
-        con.unregister("actor_directory")

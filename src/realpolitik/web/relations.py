@@ -1,16 +1,19 @@
-"""The analysis API's frames turned into the page models, cached per parameters."""
+"""Relation queries turned into the page models, cached per parameters.
+
+The numbers are the analysis API's (:mod:`realpolitik.analysis`), summed from
+the app's rollup tables instead of the events table (:mod:`realpolitik.web.rollup`).
+Lists of rows are validated in one call each (a ``TypeAdapter``): building a
+few hundred models one by one cost more than the query behind them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
-import pandas as pd
+from pydantic import TypeAdapter
 
-from realpolitik import analysis
 from realpolitik.ontology.cameo import cameo_table
-from realpolitik.web.deps import plain_rows
 from realpolitik.web.models import (
     DyadRow,
     Network,
@@ -18,23 +21,23 @@ from realpolitik.web.models import (
     NetworkNode,
     PartnerRow,
     RootRow,
-    TimelinePoint,
     TrendRow,
 )
+from realpolitik.web.rollup import relations as rollup
 from realpolitik.web.state import AppState
 
-
-def _records(frame: pd.DataFrame | Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    if isinstance(frame, pd.DataFrame):
-        return plain_rows(frame.to_dict(orient="records"))
-    return plain_rows(frame)
+_DYADS = TypeAdapter(list[DyadRow])
+_TRENDS = TypeAdapter(list[TrendRow])
+_NODES = TypeAdapter(list[NetworkNode])
+_EDGES = TypeAdapter(list[NetworkEdge])
+_PARTNERS = TypeAdapter(list[PartnerRow])
 
 
 def top_dyads(state: AppState, *, limit: int) -> list[DyadRow]:
     def compute() -> list[DyadRow]:
         with state.cursor() as con:
-            frame = analysis.dyads(con, level="country", limit=limit)
-        return [DyadRow(**row) for row in _records(frame)]
+            rows = rollup.dyads(con, level="country", limit=limit)
+        return _DYADS.validate_python(rows)
 
     return state.cached(("dyads", limit), compute)
 
@@ -48,8 +51,8 @@ def trend_rows(
 ) -> list[TrendRow]:
     def compute() -> list[TrendRow]:
         with state.cursor() as con:
-            frame = analysis.trends(con, period_a=period_a, period_b=period_b, limit=limit)
-        return [TrendRow(**row) for row in _records(frame)]
+            rows = rollup.trends(con, period_a=period_a, period_b=period_b, limit=limit)
+        return _TRENDS.validate_python(rows)
 
     return state.cached(("trends", period_a, period_b, limit), compute)
 
@@ -73,44 +76,22 @@ def network_view(
 
     def compute() -> Network:
         with state.cursor() as con:
-            graph = analysis.network(
+            edges, nodes, total = rollup.network_top(
                 con,
                 since=since,
                 until=until,
                 level=level,
-                quad_classes=list(quad_classes),
+                quad_classes=quad_classes,
                 min_events=min_events,
+                max_edges=max_edges,
             )
-        edges = sorted(graph["edges"], key=lambda edge: -edge["events"])[:max_edges]
-        joined = {end for edge in edges for end in (edge["source"], edge["target"])}
         return Network(
-            nodes=[NetworkNode(**row) for row in graph["nodes"] if row["id"] in joined],
-            edges=[NetworkEdge(**row) for row in edges],
-            edges_total=len(graph["edges"]),
+            nodes=_NODES.validate_python(nodes),
+            edges=_EDGES.validate_python(edges),
+            edges_total=total,
         )
 
     return state.cached(key, compute)
-
-
-def timeline_points(
-    state: AppState,
-    a: str,
-    b: str,
-    *,
-    by: str,
-    direction: str,
-    since: dt.date | None,
-    until: dt.date | None,
-    level: str,
-) -> list[TimelinePoint]:
-    def compute() -> list[TimelinePoint]:
-        with state.cursor() as con:
-            frame = analysis.timeline(
-                con, a, b, by=by, direction=direction, since=since, until=until, level=level
-            )
-        return [TimelinePoint(**row) for row in _records(frame)]
-
-    return state.cached(("timeline", a, b, by, direction, since, until, level), compute)
 
 
 def root_labels() -> dict[str, str]:
@@ -125,16 +106,16 @@ def profile(
 
     def compute() -> tuple[list[PartnerRow], list[RootRow], int]:
         with state.cursor() as con:
-            found = analysis.actor_profile(con, actor, level=level)
+            found = rollup.actor_profile(con, actor, level=level)
         labels = root_labels()
-        partners = [PartnerRow(**row) for row in _records(found["partners"])]
+        partners = _PARTNERS.validate_python(found["partners"])
         roots = [
             RootRow(
                 root=row["root"],
                 label=labels.get(row["root"], row.get("label") or ""),
                 events=row["events"],
             )
-            for row in _records(found["by_root"])
+            for row in found["by_root"]
         ]
         return partners, roots, int(found["mentions"])
 

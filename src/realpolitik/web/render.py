@@ -1,4 +1,4 @@
-"""HTML rendering: one Jinja environment with autoescape on, and page helpers.
+"""Rendering: one Jinja environment with autoescape on, page helpers, JSON twins.
 
 Autoescape is forced on here rather than left to a default, because every
 article, title and actor name shown is untrusted text.
@@ -13,8 +13,9 @@ from urllib.parse import quote
 
 import jinja2
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 
 from realpolitik.web.params import safe_link
 
@@ -66,3 +67,13 @@ def page(
     return templates.TemplateResponse(
         request, template, {**context, "json_url": json_url}, status_code=status_code
     )
+
+
+def json_page(model: BaseModel) -> Response:
+    """``model`` as a JSON body, serialised once by pydantic.
+
+    The page was validated when it was built. Handed back as a model, FastAPI
+    would validate it again, in a second trip through the thread pool, and
+    then serialise it; the route still declares the model for the OpenAPI schema.
+    """
+    return Response(model.model_dump_json(), media_type="application/json")

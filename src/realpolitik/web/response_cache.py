@@ -3,7 +3,8 @@
 The store cannot change under a running app (DuckDB locks the file against
 other writers, and this app's own saves clear the cache), so a page computed
 once can be sent again as bytes: the repeated views of popular dyads and the
-overview then cost no query, no validation and no template.
+overview then cost no query, no validation and no template. A response that
+was being computed while the cache was cleared is sent but not kept.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ class ResponseStore:
         self._size = 0
         self._max = max_total_bytes
         self._lock = threading.Lock()
+        self._epoch = 0
+
+    @property
+    def epoch(self) -> int:
+        """How many times the store was cleared; :meth:`put` takes the one its response saw."""
+        return self._epoch
 
     def get(self, key: bytes) -> _Entry | None:
         with self._lock:
@@ -41,8 +48,11 @@ class ResponseStore:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, key: bytes, entry: _Entry) -> None:
+    def put(self, key: bytes, entry: _Entry, epoch: int) -> None:
+        """Keep ``entry`` unless the store was cleared since ``epoch``."""
         with self._lock:
+            if epoch != self._epoch:
+                return
             previous = self._entries.pop(key, None)
             if previous is not None:
                 self._size -= len(previous.body)
@@ -56,6 +66,7 @@ class ResponseStore:
         with self._lock:
             self._entries.clear()
             self._size = 0
+            self._epoch += 1
 
 
 class ResponseCache:
@@ -78,6 +89,7 @@ class ResponseCache:
             )
             await send({"type": "http.response.body", "body": cached.body})
             return
+        epoch = self.store.epoch
         start: Message = {}
         chunks: list[bytes] = []
         size = 0
@@ -93,7 +105,7 @@ class ResponseCache:
                 finished = not message.get("more_body", False)
                 if finished and start.get("status") == 200 and size <= MAX_ENTRY_BYTES:
                     headers = list(start.get("headers", []))
-                    self.store.put(key, _Entry(200, headers, b"".join(chunks)))
+                    self.store.put(key, _Entry(200, headers, b"".join(chunks)), epoch)
             await send(message)
 
         await self.app(scope, receive, capture)

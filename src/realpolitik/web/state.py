@@ -1,8 +1,10 @@
-"""What one app instance holds: its DuckDB connection, a result cache, a lazy coder.
+"""What one app instance holds: its DuckDB connection, rollups, result caches, a lazy coder.
 
 A read-only store cannot change under us (DuckDB locks the file against other
 writers), so page results are cached by their parameters; a writable app
-drops the cache whenever it saves.
+rebuilds its rollups and drops the caches whenever it saves. As a safety net,
+the store's change marker is also compared every few seconds
+(:class:`realpolitik.web.watch.WatchStore`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import duckdb
 
 from realpolitik.errors import WebError
 from realpolitik.store import Store
+from realpolitik.web import rollup
 from realpolitik.web.response_cache import ResponseStore
 
 T = TypeVar("T")
@@ -25,13 +28,18 @@ CACHE_SIZE = 1024
 
 
 class ResultCache:
-    """A small thread-safe LRU of computed page models."""
+    """A small thread-safe LRU of computed page models.
+
+    Clearing starts a new epoch: a value computed from the old data, when it
+    finishes after the clear, is returned to its callers but not kept.
+    """
 
     def __init__(self, size: int = CACHE_SIZE) -> None:
         self._size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._pending: dict[tuple[Any, ...], threading.Lock] = {}
         self._lock = threading.Lock()
+        self._epoch = 0
 
     def get_or_compute(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """The cached value, computing it once even when many requests ask at once."""
@@ -40,6 +48,7 @@ class ResultCache:
                 self._items.move_to_end(key)
                 return self._items[key]  # type: ignore[no-any-return]
             key_lock = self._pending.setdefault(key, threading.Lock())
+            epoch = self._epoch
         with key_lock:
             with self._lock:
                 if key in self._items:
@@ -47,7 +56,8 @@ class ResultCache:
             try:
                 value = compute()
                 with self._lock:
-                    self._items[key] = value
+                    if epoch == self._epoch:
+                        self._items[key] = value
                     while len(self._items) > self._size:
                         self._items.popitem(last=False)
             finally:
@@ -58,6 +68,7 @@ class ResultCache:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+            self._epoch += 1
 
 
 class AppState:
@@ -77,6 +88,12 @@ class AppState:
         self.cache = ResultCache()
         self.responses = ResponseStore()
         self.write_lock = threading.Lock()
+        self._rebuild_lock = threading.Lock()
+        try:
+            self.rollups = rollup.build(self.connection)
+        except BaseException:
+            self.store.close()
+            raise
         self._coder: Any = None
         self._coder_lock = threading.Lock()
 
@@ -100,9 +117,31 @@ class AppState:
             return self._coder
 
     def forget(self) -> None:
-        """Drop every cached result and response, after this app wrote to the store."""
+        """Drop every cached result and response."""
         self.cache.clear()
         self.responses.clear()
+
+    def store_changed(self) -> None:
+        """Rebuild the rollups, then drop what was cached, after this app wrote to the store."""
+        with self._rebuild_lock:
+            self._rebuild()
+
+    def refresh_if_changed(self) -> bool:
+        """Rebuild when the store's change marker moved since the last build.
+
+        RETURNS (bool): whether it rebuilt.
+        """
+        with self._rebuild_lock:
+            with self.cursor() as con:
+                marker = rollup.store_marker(con)
+            if marker == self.rollups.marker:
+                return False
+            self._rebuild()
+            return True
+
+    def _rebuild(self) -> None:
+        self.rollups = rollup.build(self.connection)
+        self.forget()
 
     def close(self) -> None:
         self.store.close()

@@ -68,7 +68,7 @@ def _save(state: AppState, coded: CodedDocument, text: str) -> bool:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     with state.write_lock:
         written = state.store.write(coded, content_hash=digest, origin="web: code a text")
-        state.forget()
+        state.store_changed()
     return written
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from realpolitik.web import queries, render
-from realpolitik.web.deps import State, plain_rows
+from realpolitik.web.deps import State, event_views, plain_rows
 from realpolitik.web.highlight import highlight
 from realpolitik.web.models import (
     DocumentInfo,
     DocumentPage,
-    EventView,
     MentionView,
     SentenceView,
     error_responses,
@@ -40,16 +39,16 @@ def document_page(state: AppState, doc_id: str) -> DocumentPage:
             clean_text=text,
             sentences=[SentenceView(**row) for row in plain_rows(sentences)],
             mentions=[MentionView(**row) for row in plain_rows(mentions)],
-            events=[EventView(**row) for row in plain_rows(events)],
+            events=event_views(events),
         )
 
     return state.cached(("document", doc_id), compute)
 
 
 @router.get("/api/documents/{doc_id:path}", response_model=DocumentPage, responses=ERRORS)
-def document_json(state: State, doc_id: str) -> DocumentPage:
+def document_json(state: State, doc_id: str) -> Response:
     """A stored document: cleaned text, sentences, actor mentions and coded events."""
-    return document_page(state, doc_id)
+    return render.json_page(document_page(state, doc_id))
 
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)

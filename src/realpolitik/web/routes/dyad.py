@@ -7,12 +7,14 @@ from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
+from pydantic import TypeAdapter
 
-from realpolitik.web import queries, relations, render
-from realpolitik.web.deps import State, plain_rows
-from realpolitik.web.models import DyadPage, EventView, TimelinePoint, error_responses
+from realpolitik.web import queries, render
+from realpolitik.web.deps import State, event_views
+from realpolitik.web.models import DyadPage, TimelinePoint, error_responses
 from realpolitik.web.params import NotFound, check_period
+from realpolitik.web.rollup import actors, dyad, windows
 from realpolitik.web.routes.common import ActorCode, Level, Limit, Since, Until
 from realpolitik.web.state import AppState
 
@@ -22,6 +24,7 @@ By = Annotated[Literal["month", "week", "day"], Query(description="Step of the t
 Direction = Annotated[
     Literal["both", "a_to_b"], Query(description="Both directions, or only a acting on b.")
 ]
+_POINTS = TypeAdapter(list[TimelinePoint])
 
 
 def check_actor(state: AppState, code: str, level: str) -> None:
@@ -29,10 +32,50 @@ def check_actor(state: AppState, code: str, level: str) -> None:
 
     def compute() -> bool:
         with state.cursor() as con:
-            return queries.actor_exists(con, code, level)
+            return actors.actor_exists(con, code, level)
 
     if not state.cached(("exists", code, level), compute):
         raise NotFound(f"no events with actor {code!r} at {level} level; try /search?q={code}")
+
+
+def _dyad_rows(
+    state: AppState,
+    a: str,
+    b: str,
+    *,
+    level: str,
+    direction: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+    """The dyad's days (for its timeline), its newest ``limit`` events and how many it has.
+
+    The days also give the event list its window, unless the store holds
+    actors the listing and the timeline place in different countries.
+    """
+    with state.cursor() as con:
+        days = dyad.dyad_days(con, a, b, level=level, direction=direction, since=since, until=until)
+        if state.rollups.prefixes_agree:
+            counted = ((day["event_date"], day["events"]) for day in days)
+            window = windows.window_of(counted, limit, (since, until))
+        else:
+            window = windows.dyad_window(
+                con, a, b, level=level, direction=direction, since=since, until=until, limit=limit
+            )
+        if window.total == 0:
+            return days, [], 0
+        events = queries.dyad_events(
+            con,
+            a,
+            b,
+            level=level,
+            direction=direction,
+            since=window.since,
+            until=window.until,
+            limit=limit,
+        )
+    return days, events, window.total
 
 
 def dyad_page(
@@ -50,38 +93,25 @@ def dyad_page(
     check_period(since, until)
     check_actor(state, a, level)
     check_actor(state, b, level)
-    series = relations.timeline_points(
-        state, a, b, by=by, direction=direction, since=since, until=until, level=level
-    )
 
-    def compute() -> tuple[list[dict[str, Any]], int]:
-        with state.cursor() as con:
-            return queries.dyad_events(
-                con,
-                a,
-                b,
-                level=level,
-                direction=direction,
-                since=since,
-                until=until,
-                limit=limit,
-            )
+    def compute() -> DyadPage:
+        days, events, total = _dyad_rows(
+            state, a, b, level=level, direction=direction, since=since, until=until, limit=limit
+        )
+        return DyadPage(
+            a=a,
+            b=b,
+            level=level,
+            by=by,
+            direction=direction,
+            since=since,
+            until=until,
+            series=_POINTS.validate_python(dyad.timeline(days, by)),
+            events=event_views(events),
+            events_total=total,
+        )
 
-    rows, total = state.cached(
-        ("dyad-events", a, b, level, direction, since, until, limit), compute
-    )
-    return DyadPage(
-        a=a,
-        b=b,
-        level=level,
-        by=by,
-        direction=direction,
-        since=since,
-        until=until,
-        series=series,
-        events=[EventView(**row) for row in plain_rows(rows)],
-        events_total=total,
-    )
+    return state.cached(("dyad", a, b, level, by, direction, since, until, limit), compute)
 
 
 def period_end(start: dt.date, by: str) -> dt.date:
@@ -130,9 +160,9 @@ def dyad_json(
     since: Since = None,
     until: Until = None,
     limit: Limit = 100,
-) -> DyadPage:
+) -> Response:
     """The relation between a and b: Goldstein and QuadClass series, and its latest events."""
-    return dyad_page(
+    page = dyad_page(
         state,
         a,
         b,
@@ -143,6 +173,7 @@ def dyad_json(
         until=until,
         limit=limit,
     )
+    return render.json_page(page)
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)

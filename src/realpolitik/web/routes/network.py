@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from realpolitik.web import relations, render
 from realpolitik.web.deps import State
@@ -59,9 +59,9 @@ def network_json(
     quad: Quads = [],  # noqa: B006 - FastAPI copies defaults per request
     min_events: MinEvents = 1,
     max_edges: MaxEdges = 300,
-) -> NetworkPage:
+) -> Response:
     """The actor network: nodes with event counts, edges with events and Goldstein sums."""
-    return network_page(state, since, until, level, quad, min_events, max_edges)
+    return render.json_page(network_page(state, since, until, level, quad, min_events, max_edges))
 
 
 @router.get("/network", response_class=HTMLResponse, include_in_schema=False)

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
-from realpolitik.web import queries, relations, render
+from realpolitik.web import relations, render
 from realpolitik.web.deps import State
 from realpolitik.web.models import Counts, OverviewPage, error_responses
 from realpolitik.web.state import AppState
@@ -31,8 +31,7 @@ def _trend_periods(last: dt.date, days: int) -> tuple[tuple[dt.date, dt.date], .
 
 
 def overview_page(state: AppState, window_days: int) -> OverviewPage:
-    with state.cursor() as con:
-        counts = Counts(**state.cached(("counts",), lambda: queries.counts(con)))
+    counts = Counts(**state.rollups.counts)
     last = counts.last_date or dt.date.today()
     period_a, period_b = _trend_periods(last, window_days)
     trends = relations.trend_rows(state, period_a=period_a, period_b=period_b, limit=4 * TRENDS)
@@ -55,9 +54,9 @@ def overview_page(state: AppState, window_days: int) -> OverviewPage:
 
 
 @router.get("/api/overview", response_model=OverviewPage, responses=error_responses(400))
-def overview_json(state: State, window_days: WindowDays = 90) -> OverviewPage:
+def overview_json(state: State, window_days: WindowDays = 90) -> Response:
     """Counts, the most active dyads, the relations that warmed or cooled most, the network."""
-    return overview_page(state, window_days)
+    return render.json_page(overview_page(state, window_days))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)

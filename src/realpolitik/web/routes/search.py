@@ -4,29 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import pyarrow as pa
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from realpolitik.web import queries, render
 from realpolitik.web.deps import State, plain_rows
 from realpolitik.web.models import ActorHit, DocumentHit, SearchPage, error_responses
 from realpolitik.web.params import MAX_LIMIT
+from realpolitik.web.rollup import actors
 from realpolitik.web.state import AppState
 
 router = APIRouter(tags=["pages"])
 SearchText = Annotated[str, Query(max_length=200, description="Words to look for (literal).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-
-
-def actor_directory(state: AppState) -> pa.Table:
-    """Every actor of the store, computed once per app (see :func:`queries.actor_directory`)."""
-
-    def compute() -> pa.Table:
-        with state.cursor() as con:
-            return queries.actor_directory(con)
-
-    return state.cached(("actor-directory",), compute)
 
 
 def search_page(state: AppState, text: str, limit: int) -> SearchPage:
@@ -38,21 +28,20 @@ def search_page(state: AppState, text: str, limit: int) -> SearchPage:
     def compute() -> SearchPage:
         with state.cursor() as con:
             documents = queries.search_documents(con, text, limit=limit)
-            directory = actor_directory(state)
-            actors = queries.search_actors(con, directory, text, limit=limit)
+            found = actors.search_actors(con, text, limit=limit)
         return SearchPage(
             q=text,
             documents=[DocumentHit(**row) for row in plain_rows(documents)],
-            actors=[ActorHit(**row) for row in plain_rows(actors)],
+            actors=[ActorHit(**row) for row in plain_rows(found)],
         )
 
     return state.cached(("search", text, limit), compute)
 
 
 @router.get("/api/search", response_model=SearchPage, responses=error_responses(400))
-def search_json(state: State, q: SearchText = "", limit: Limit = 20) -> SearchPage:
+def search_json(state: State, q: SearchText = "", limit: Limit = 20) -> Response:
     """Documents whose title or text, and actors whose code or name, hold ``q``."""
-    return search_page(state, q, limit)
+    return render.json_page(search_page(state, q, limit))
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
