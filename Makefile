@@ -25,10 +25,12 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 
 accuracy: setup
 	$(BIN)/python benchmarks/accuracy.py --write docs/accuracy.md

@@ -181,7 +181,7 @@ class _Matcher:
             return True
         if gold["mode"] == "asserted":
             return is_asserted(event)
-        return event.get("mode") == gold["mode"]
+        return bool(event.get("mode") == gold["mode"])
 
 
 def _date_fits(gold_date: str, predicted: object) -> bool:

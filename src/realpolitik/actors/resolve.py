@@ -40,7 +40,8 @@ def sentence_starts(doc: Doc) -> list[int]:
     # One pass over the array instead of a Python loop over every token of every sentence.
     starts = doc.to_array([SENT_START]).reshape(-1) == 1
     starts[:1] = True
-    return (numpy.cumsum(starts) - 1).tolist()
+    numbers: list[int] = (numpy.cumsum(starts) - 1).tolist()
+    return numbers
 
 
 def add_name_repeats(doc: Doc, drafts: list[Draft]) -> list[Draft]:

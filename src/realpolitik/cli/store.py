@@ -20,6 +20,7 @@ from rich.table import Table
 
 from realpolitik import analysis
 from realpolitik.cli.options import parse_date
+from realpolitik.errors import DistributedError
 from realpolitik.export import FORMATS, export
 from realpolitik.store import DB_ENV_VAR, IngestReport, ingest, open_store
 
@@ -130,22 +131,24 @@ def _run_ingest(
 
     Standard input can only be read by this process, so ``-`` codes in process.
     """
-    from realpolitik.distributed import default_workers, ingest_dask, ingest_parallel
+    from realpolitik.distributed.parallel import default_workers, ingest_parallel
 
     count = workers or default_workers()
     if dask is not None:
+        from realpolitik.distributed.dask_run import ingest_dask
+
         summary = ingest_dask(
             paths, db=db, scheduler=dask, parquet_out=parquet_out, workers=workers, date=date,
             actor_files=actor_files, window_days=window_days, log_path=log_path,
             show_progress=True,
         )
-        return summary.report
+        return _stored(summary.report)
     if count > 1 and "-" not in paths:
         summary = ingest_parallel(
             paths, db=db, workers=count, date=date, actor_files=actor_files,
             window_days=window_days, log_path=log_path, show_progress=True,
         )
-        return summary.report
+        return _stored(summary.report)
     return ingest(paths, db=db, actor_files=actor_files, date=date, window_days=window_days)
 
 
@@ -300,3 +303,10 @@ def register(app: typer.Typer) -> None:
     app.command("events")(events_command)
     app.command("sql")(sql_command)
     app.command("export")(export_command)
+
+
+def _stored(report: IngestReport | None) -> IngestReport:
+    """Both pools store what they code, so a run summary without a store report is a bug."""
+    if report is None:
+        raise DistributedError("the run finished without a store report", code="E709")
+    return report

@@ -102,5 +102,5 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()[:7]
+        return str(value.date().isoformat())[:7]
     return str(value)[:10]

@@ -225,7 +225,7 @@ def mention_table(items: Iterable[StoredDocument]) -> pa.Table:
 def _nested(events: list[Event], name: str, fields: pa.StructType) -> list[pa.Array]:
     """The fields of a dict attribute (``cue``, ``location``, ...), one array each."""
     values = list(map(attrgetter(name), events))
-    return pa.array(values, type=fields).flatten()
+    return list(pa.array(values, type=fields).flatten())
 
 
 def _actors(events: list[Event], side: str) -> dict[str, pa.Array]:
