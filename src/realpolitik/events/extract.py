@@ -56,7 +56,8 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Acts two coordinated actors do to each other when no one else is named: agreeing,
 # meeting, cooperating; and fighting, but only with a verb that says so ("clashed").
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "war", "exchange"})
+RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "war", "exchange", "agree",
+                               "sign", "reconcile", "ceasefire", "truce", "armistice"})
 HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
