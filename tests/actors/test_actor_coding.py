@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from realpolitik.actors import ActorCoder, Mention
+from realpolitik.actors.matching import _name_end
 
 FindMentions = Callable[..., tuple[list[Mention], list[str]]]
 
@@ -248,3 +249,13 @@ def test_a_comma_alone_does_not_share_a_role(find: FindMentions) -> None:
         "Fighting spread to the border with Bulgaria, Macedonian officials said."
     )
     assert _at(mentions, heads, "Bulgaria").actor.code == "BGR"
+
+
+def test_a_person_name_the_ner_cut_short_runs_to_its_last_name(nlp: Language) -> None:
+    words = ["President", "Ana", "Lucia", "Ferreira", "spoke"]
+    doc = Doc(
+        nlp.vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+        heads=[3, 3, 3, 4, 4], deps=["compound", "compound", "compound", "nsubj", "ROOT"],
+    )
+    assert _name_end(doc, 3, covered=set()) == 4
+    assert _name_end(doc, 3, covered={3}) == 3

@@ -95,7 +95,8 @@ class PieceFinder:
             if ent.label_ == "PERSON":
                 person = _uncovered_person(doc, ent.start, ent.end, covered)
                 if person:
-                    extra.append(Piece(person[0], person[1], "ner_person"))
+                    end = _name_end(doc, person[1], covered)
+                    extra.append(Piece(person[0], end, "ner_person"))
             elif ent.label_ == "ORG":
                 if not any(i in covered for i in range(ent.start, ent.end)):
                     extra.append(Piece(ent.start, ent.end, "ner_org"))
@@ -169,6 +170,20 @@ def _choose(pieces: list[Piece]) -> list[Piece]:
 
 def _rank_kind(piece: Piece) -> str:
     return "name" if piece.kind in NAME_KINDS else piece.kind
+
+
+def _name_end(doc: Doc, end: int, covered: set[int]) -> int:
+    """Where a person's name really ends when the NER stopped early: the parser hangs
+    "[Gloria Macapagal] Arroyo" together as compounds of the last name."""
+    while (
+        end < len(doc)
+        and end not in covered
+        and doc[end].pos_ == "PROPN"
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return end
 
 
 def _uncovered_person(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
