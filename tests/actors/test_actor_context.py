@@ -176,3 +176,9 @@ def test_bare_insurgents_do_not_take_the_country_of_their_victims(find: FindMent
 def test_militants_a_government_pursues_may_be_foreign(find: FindMentions) -> None:
     mentions, heads = find("Kenya's president vowed to pursue the militants.", DAY)
     assert _headed(mentions, heads, "militants").actor.country is None
+
+
+@pytest.mark.model
+def test_waters_named_after_a_country_are_not_that_country(find: FindMentions) -> None:
+    mentions, _ = find("A tanker was seized in the Gulf of Oman, not the South China Sea.", DAY)
+    assert all(mention.actor.country not in {"OMN", "CHN"} for mention in mentions)

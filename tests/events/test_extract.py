@@ -470,3 +470,28 @@ def test_coordinated_callers_do_not_appeal_to_each_other() -> None:
 def test_coordinated_signatories_face_each_other() -> None:
     dyads = _dyads("Chile and Peru signed a trade agreement on Monday.")
     assert {("057", "CHL", "PER"), ("057", "PER", "CHL")} <= dyads
+
+
+@pytest.mark.model
+def test_a_venue_is_no_party_to_a_reciprocal_act() -> None:
+    dyads = _dyads("Qatar and Bahrain agreed to restore diplomatic ties after talks in Riyadh.")
+    assert any((src, tgt) == ("QAT", "BHR") for _, src, tgt in dyads)
+    assert not any(tgt == "SAU" for _, _, tgt in dyads)
+
+
+@pytest.mark.model
+def test_barring_people_from_doing_something_restricts_them() -> None:
+    dyads = _dyads("The Iranian government barred Afghan refugees from entering Tehran province.")
+    assert any(code.startswith("172") and src == "IRN" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_a_barrage_of_rockets_is_fired_artillery_not_small_arms() -> None:
+    dyads = _dyads("Hamas fired dozens of rockets into southern Israel on Monday.")
+    assert ("194", "PSE", "ISR") in dyads
+
+
+@pytest.mark.model
+def test_an_amount_in_aid_is_the_aid_pledged() -> None:
+    dyads = _dyads("Norway pledged $200 million in aid to Sudan.")
+    assert any(code.startswith("033") and (src, tgt) == ("NOR", "SDN") for code, src, tgt in dyads)

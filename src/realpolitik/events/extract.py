@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors import Mention
 from realpolitik.errors import KnowledgeError
@@ -58,6 +58,7 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "war", "exchange", "agree",
                                "sign", "reconcile", "ceasefire", "truce", "armistice"})
+VENUE_PREPS = frozenset({"in", "at", "near", "outside"})
 HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
@@ -145,6 +146,16 @@ def _host_country(location: dict[str, Any] | None, source: Mention) -> Actor | N
         return None
     text = (location or {}).get("name") or country
     return Actor(text=text, name=country, code=country, country=country, role=None)
+
+
+def _is_venue(mention: Mention, doc: Doc) -> bool:
+    """A country or capital named as where something happens ("talks in Beijing")."""
+    head = doc[mention.head]
+    return (
+        mention.kind in ("country", "capital")
+        and head.dep_ == "pobj"
+        and head.head.lower_ in VENUE_PREPS
+    )
 
 
 def _is_peacekeeping(source: Mention | None) -> bool:
@@ -362,6 +373,9 @@ class EventExtractor:
                 match.cue.code[:2] in RECIPROCAL_ROOTS
                 or match.token.lemma_.lower() in RECIPROCAL_LEMMAS
             )
+            if reciprocal and len(sources) >= 2:
+                # "Saudi Arabia and Iran agreed ... after talks in Beijing": a venue is no party.
+                targets = [target for target in targets if not _is_venue(target, predicate.doc)]
             for source, target in pairs(
                 sources, targets, needs_target=needs_target, reciprocal=reciprocal
             ):

@@ -25,7 +25,9 @@ ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
-PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts"})
+PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts",
+                             "dozen", "dozens", "score", "scores", "number", "series", "handful",
+                             "couple", "wave", "barrage", "salvo", "volley"})
 ACCUSE_FAMILY = "accuse"
 CLAIM_OF_DEED = "015"
 SPEAKER_PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i"})
@@ -149,6 +151,9 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
               if _is_measure(head) or head.lemma_.lower() in MOVEMENT_NOUNS
               for child in head.children
               if child.lower_ == "of" for gc in child.children if gc.dep_ == "pobj"]
+    # "$500 million in aid", "$3 billion in loans": the amount is of what follows "in".
+    heads += [gc for head in heads if head.like_num for child in head.children
+              if child.lower_ == "in" for gc in child.children if gc.dep_ == "pobj"]
     # "rejected an offer for talks", "accepted calls for a ceasefire": what is offered.
     heads += [gc for head in heads if head.dep_ == "dobj" for child in head.children
               if child.lower_ == "for" for gc in child.children if gc.dep_ == "pobj"]
