@@ -182,3 +182,10 @@ def test_militants_a_government_pursues_may_be_foreign(find: FindMentions) -> No
 def test_waters_named_after_a_country_are_not_that_country(find: FindMentions) -> None:
     mentions, _ = find("A tanker was seized in the Gulf of Oman, not the South China Sea.", DAY)
     assert all(mention.actor.country not in {"OMN", "CHN"} for mention in mentions)
+
+
+@pytest.mark.model
+def test_a_former_office_gives_no_role(find: FindMentions) -> None:
+    mentions, heads = find("Former Peruvian president Alberto Ruiz Soto was arrested.", DAY)
+    person = _headed(mentions, heads, "Soto")
+    assert (person.actor.country, person.actor.role) == ("PER", None)

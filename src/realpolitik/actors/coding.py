@@ -25,6 +25,8 @@ from realpolitik.records import Actor
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FORCE_ROLES = frozenset({"MIL", "COP"})
+# Words that make a title one the person no longer holds.
+PAST_MARKERS = frozenset({"former", "ex", "ex-", "onetime", "erstwhile", "late"})
 
 
 @dataclass(slots=True)
@@ -75,13 +77,18 @@ class _Evidence:
     titles: set[str] = field(default_factory=set)
 
 
-def _gather(pieces: list[Piece], head: Piece, day: date | None, inside_org: bool) -> _Evidence:
+def _gather(
+    doc: Doc, pieces: list[Piece], head: Piece, day: date | None, inside_org: bool
+) -> _Evidence:
     """Evidence from pieces, nearest to the head first, so the closest word decides."""
     evidence = _Evidence()
     for piece in sorted(pieces, key=lambda p: abs(p.start - head.start)):
         target = piece.target
         if piece.kind == "role" and piece.word is not None:
             evidence.titles.add(piece.word.phrase)
+            if _former(doc, piece):
+                # "former prime minister Imran Khan" holds no office: the title gives no role.
+                continue
             if piece.word.kind == "rank":
                 evidence.rank = evidence.rank or piece.word.role
             elif piece.word.kind == "title":
@@ -98,6 +105,19 @@ def _gather(pieces: list[Piece], head: Piece, day: date | None, inside_org: bool
             if piece.kind != "person" and evidence.affiliation is None:
                 evidence.affiliation, evidence.affiliation_role = target.entry, actor.role
     return evidence
+
+
+def _former(doc: Doc, piece: Piece) -> bool:
+    """A title right after "former", "ex-" or "onetime" ("ex-president", "former minister")."""
+    if doc[piece.start].lower_.startswith("ex-"):
+        return True
+    # "former US President": a country word may stand between the marker and the title.
+    for token in reversed(doc[max(piece.start - 3, 0) : piece.start]):
+        if token.lower_ in PAST_MARKERS:
+            return True
+        if token.pos_ not in ("PROPN", "ADJ", "PUNCT"):
+            return False
+    return False
 
 
 def _role(evidence: _Evidence) -> str | None:
@@ -142,7 +162,7 @@ def code_group(doc: Doc, group: list[Piece], kb: KnowledgeBase, day: date | None
     modifiers = [q for p in real if p is not head for q in (p, *p.inner)]
     if head.kind == "ner_org":
         modifiers += list(head.inner)
-    evidence = _gather([*modifiers, head], head, day, head.kind == "ner_org")
+    evidence = _gather(doc, [*modifiers, head], head, day, head.kind == "ner_org")
     draft = _code_head(doc, head, evidence, kb, day, text)
     if draft is None:
         return None
