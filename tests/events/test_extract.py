@@ -495,3 +495,9 @@ def test_a_barrage_of_rockets_is_fired_artillery_not_small_arms() -> None:
 def test_an_amount_in_aid_is_the_aid_pledged() -> None:
     dyads = _dyads("Norway pledged $200 million in aid to Sudan.")
     assert any(code.startswith("033") and (src, tgt) == ("NOR", "SDN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_gunmen_killing_villagers_in_a_country_are_its_militants() -> None:
+    dyads = _dyads("Gunmen killed 12 villagers in northern Mali on Sunday, officials said.")
+    assert any(code.startswith("19") and (src, tgt) == ("MLI", "MLI") for code, src, tgt in dyads)

@@ -25,6 +25,7 @@ from realpolitik.records import Actor
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FORCE_ROLES = frozenset({"MIL", "COP"})
+LOCATIVE_PREPS = frozenset({"in", "inside", "across"})
 # Words that make a title one the person no longer holds.
 PAST_MARKERS = frozenset({"former", "ex", "ex-", "onetime", "erstwhile", "late"})
 
@@ -44,6 +45,7 @@ class Draft:
     antecedent: int | None = None
     has_affiliation: bool = False
     owner: str | None = None
+    located: bool = False
 
 
 def compose_code(country: str | None, role: str | None) -> str:
@@ -105,6 +107,16 @@ def _gather(
             if piece.kind != "person" and evidence.affiliation is None:
                 evidence.affiliation, evidence.affiliation_role = target.entry, actor.role
     return evidence
+
+
+def _placed_in(doc: Doc, piece: Piece) -> bool:
+    """A country word after "in" ("villagers in northern Burkina Faso"): where they are."""
+    for token in reversed(doc[: piece.start]):
+        if token.lower_ in LOCATIVE_PREPS:
+            return True
+        if token.pos_ not in ("DET", "ADJ"):
+            return False
+    return False
 
 
 def _former(doc: Doc, piece: Piece) -> bool:
@@ -171,6 +183,7 @@ def code_group(doc: Doc, group: list[Piece], kb: KnowledgeBase, day: date | None
     draft.has_affiliation = evidence.affiliation is not None or any(
         p.kind in COUNTRY_KINDS for p in modifiers
     )
+    draft.located = any(p.kind in COUNTRY_KINDS and _placed_in(doc, p) for p in modifiers)
     owners = [
         p
         for p in modifiers

@@ -181,7 +181,8 @@ def _give_governed_countries(
             continue
         here = sentence_of[draft.start]
         named.setdefault(here, set()).add(country)
-        if draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS:
+        is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
+        if is_place or draft.located:
             places.setdefault(here, set()).add(country)
         if draft.actor.role in AUTHORITY_ROLES:
             authorities.setdefault(here, set()).add(country)
