@@ -126,6 +126,9 @@ MODE_CASES = [
     ("Neither side has confirmed the exchange of prisoners.", "confirmed", "negated"),
     ("China rejected accusations that it had supplied weapons to Russia.", "supplied", "denied"),
     ("Talks are set to resume on Monday.", "resume", "future"),
+    ("Kenya called for Somalia to hold talks with Ethiopia.", "hold", "hypothetical"),
+    ("Uganda rejected calls for Kenya to withdraw its troops.", "withdraw", "hypothetical"),
+    ("The king was quoted as saying he would host the talks.", "host", "future"),
 ]
 
 
