@@ -27,7 +27,9 @@ MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts",
                              "dozen", "dozens", "score", "scores", "number", "series", "handful",
-                             "couple", "wave", "barrage", "salvo", "volley"})
+                             "couple", "wave", "barrage", "salvo", "volley", "hundred",
+                             "thousand", "million", "ton", "tonne", "shipment", "consignment",
+                             "batch", "truckload", "planeload", "convoy"})
 ACCUSE_FAMILY = "accuse"
 CLAIM_OF_DEED = "015"
 SPEAKER_PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i"})
