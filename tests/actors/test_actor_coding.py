@@ -259,3 +259,9 @@ def test_a_person_name_the_ner_cut_short_runs_to_its_last_name(nlp: Language) ->
     )
     assert _name_end(doc, 3, covered=set()) == 4
     assert _name_end(doc, 3, covered={3}) == 3
+
+
+@pytest.mark.model
+def test_the_town_of_a_name_is_a_place_not_a_person(find: FindMentions) -> None:
+    mentions, _ = find("Russian forces captured the eastern town of Avdiivka.", None)
+    assert all(mention.kind != "person" for mention in mentions)

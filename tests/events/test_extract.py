@@ -501,3 +501,18 @@ def test_an_amount_in_aid_is_the_aid_pledged() -> None:
 def test_gunmen_killing_villagers_in_a_country_are_its_militants() -> None:
     dyads = _dyads("Gunmen killed 12 villagers in northern Mali on Sunday, officials said.")
     assert any(code.startswith("19") and (src, tgt) == ("MLI", "MLI") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_resigning_takes_no_target_from_the_flight_that_follows() -> None:
+    events = _asserted("Nepal's prime minister resigned and fled to India on Monday.")
+    assert not any(event.root == "08" and event.target is not None for event in events)
+
+
+@pytest.mark.model
+def test_a_government_protesting_at_home_is_not_its_own_target() -> None:
+    events = code_text("Chile's foreign ministry summoned Peru's envoy to protest the move.").events
+    assert all(
+        event.target is None or event.source is None or event.target.code != event.source.code
+        for event in events
+    )

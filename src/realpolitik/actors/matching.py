@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from realpolitik.actors.knowledge import AliasTarget, KnowledgeBase
@@ -23,6 +23,9 @@ from realpolitik.actors.schema import RoleWord
 NAME_KINDS = ("country", "demonym", "capital", "seat", "org", "group", "person")
 # Tie-break between equally long pieces: knowledge beats the statistical NER.
 PRIORITY = {"non_actor": 0, "name": 1, "role": 2, "generic": 3, "anaphor": 4, "ner": 5}
+# Nouns whose "of" phrase names a place ("the town of Avdiivka"), never a person.
+PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "county",
+                         "port", "island", "enclave", "capital", "suburb", "settlement"})
 
 
 @dataclass(slots=True)
@@ -93,6 +96,8 @@ class PieceFinder:
         absorbed: set[int] = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
+                if _named_place(ent.root):
+                    continue
                 person = _uncovered_person(doc, ent.start, ent.end, covered)
                 if person:
                     end = _name_end(doc, person[1], covered)
@@ -170,6 +175,16 @@ def _choose(pieces: list[Piece]) -> list[Piece]:
 
 def _rank_kind(piece: Piece) -> str:
     return "name" if piece.kind in NAME_KINDS else piece.kind
+
+
+def _named_place(root: Token) -> bool:
+    """ "the town of Avdiivka": the NER calls some place names people; the noun says not."""
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.lemma_.lower() in PLACE_NOUNS
+    )
 
 
 def _name_end(doc: Doc, end: int, covered: set[int]) -> int:

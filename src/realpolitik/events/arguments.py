@@ -33,7 +33,8 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 # "crimes committed by Croat forces", "a resolution drafted by France".
 AUTHOR_VERBS = frozenset({"own", "operate", "run", "charter", "manage", "control", "commit",
                           "perpetrate", "carry", "conduct", "stage", "orchestrate", "mastermind",
-                          "draft", "sponsor", "author", "propose", "table"})
+                          "draft", "sponsor", "author", "propose", "table", "launch", "fire",
+                          "send", "build", "supply"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
 
@@ -431,8 +432,9 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
         for clause in _children(verb, ("ccomp", "xcomp", "prep")):
             ordered += [token for token in clause.subtree if token.pos_ in NOMINAL_POS]
     for partner in _children(verb, ("conj",)):
-        # "donated and delivered goods to the school": verbs sharing a subject share a target.
-        if not _children(partner, SUBJECT_DEPS):
+        # "donated and delivered goods to the school": verbs sharing a subject share a target;
+        # an act with no target of its kind keeps none ("resigned and fled to India").
+        if cue.target != "none" and not _children(partner, SUBJECT_DEPS):
             ordered += _children(partner, OBJECT_DEPS)
             ordered += _prep_objects(partner, cue.preps or FALLBACK_TARGET_PREPS)
     ordered += _later_nominals(verb)

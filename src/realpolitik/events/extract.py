@@ -466,6 +466,9 @@ class EventExtractor:
         target = _actor(candidate.target)
         if target is None and code.root in ADDRESSED_TO_HOSTS:
             target = _host_government(location, candidate.source)
+            if target is not None and target.code == (candidate.source.actor.code or None):
+                # A government protesting at home addresses nobody we can name.
+                target = None
         if target is None and code.root in SHOWN_TO_HOSTS:
             target = _host_country(location, candidate.source)
         if target is None and code.code in IMPOSED_ON_RESIDENTS:
