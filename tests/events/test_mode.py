@@ -129,6 +129,7 @@ MODE_CASES = [
     ("Kenya called for Somalia to hold talks with Ethiopia.", "hold", "hypothetical"),
     ("Uganda rejected calls for Kenya to withdraw its troops.", "withdraw", "hypothetical"),
     ("The king was quoted as saying he would host the talks.", "host", "future"),
+    ("The EU agreed to extend sanctions after Iran's attack on Israel.", "attack", "asserted"),
 ]
 
 

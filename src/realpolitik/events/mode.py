@@ -51,6 +51,7 @@ class ModeCues(BaseModel):
     negative_pronouns: frozenset[str]
     conditional_marks: frozenset[str]
     negating_prepositions: frozenset[str]
+    background_prepositions: frozenset[str]
     adverbs: dict[str, Mode]
     noun_modifiers: dict[str, Mode]
     governors: dict[Mode, frozenset[str]]
@@ -402,6 +403,9 @@ def _boundary(step: Step, cues: ModeCues) -> tuple[bool, str | None]:
     """
     relation = step.relation
     if relation in STOP_DEPS:
+        return True, None
+    if step.preposition is not None and step.preposition.lower_ in cues.background_prepositions:
+        # "agreed to extend sanctions after Iran's attack": the attack is told as a fact.
         return True, None
     if relation == "acl" and not _is_content_clause(step):
         noun_mode = _infinitive_under_noun(step, cues)
