@@ -403,8 +403,14 @@ def test_a_show_of_force_abroad_is_shown_to_its_host() -> None:
 
 @pytest.mark.model
 def test_a_curfew_in_a_city_binds_its_residents() -> None:
-    dyads = _dyads("Guinean police imposed a curfew in Conakry on Sunday.")
-    assert ("1723", "GIN", "GIN") in dyads
+    events = _asserted("Guinean police imposed a curfew in Conakry on Sunday.")
+    assert any(e.cameo == "1723" and e.target and e.target.code == "GINCVL" for e in events)
+
+
+@pytest.mark.model
+def test_lifting_a_state_of_emergency_frees_the_country_s_people() -> None:
+    events = _asserted("Peru's parliament lifted the state of emergency.")
+    assert any(e.cameo == "0814" and e.target and e.target.code == "PERCVL" for e in events)
 
 
 @pytest.mark.model

@@ -63,8 +63,8 @@ HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
 SHOWN_TO_HOSTS = frozenset({"15"})
-# A curfew or martial law falls on the people of the place it is imposed in.
-IMPOSED_ON_RESIDENTS = frozenset({"1723", "1724"})
+# A curfew or martial law, imposed or eased, falls on the people of the place it is in.
+BINDING_RESIDENTS = frozenset({"1723", "1724", "0813", "0814"})
 DENIAL_CODE = "016"
 VISIT_CODE = "042"
 INTENT_ROOT = "03"
@@ -166,9 +166,11 @@ def _is_peacekeeping(source: Mention | None) -> bool:
     )
 
 
-def _residents(location: dict[str, Any] | None) -> Actor | None:
-    """Whom a curfew or martial law in a named place binds: its civilians."""
-    country = (location or {}).get("country")
+def _residents(location: dict[str, Any] | None, source: Mention) -> Actor | None:
+    """Whom a curfew or martial law binds: the civilians of the place it is in, else of the
+    country whose authority imposes or lifts it ("Ethiopia's parliament lifted the state of
+    emergency")."""
+    country = (location or {}).get("country") or source.actor.country
     if not country:
         return None
     text = (location or {}).get("name") or country
@@ -376,6 +378,10 @@ class EventExtractor:
             if reciprocal and len(sources) >= 2:
                 # "Saudi Arabia and Iran agreed ... after talks in Beijing": a venue is no party.
                 targets = [target for target in targets if not _is_venue(target, predicate.doc)]
+            if match.cue.code in BINDING_RESIDENTS:
+                # "a curfew in Conakry" binds its people, not the government seated there.
+                targets = [target for target in targets if not _is_venue(target, predicate.doc)]
+                needs_target = False
             for source, target in pairs(
                 sources, targets, needs_target=needs_target, reciprocal=reciprocal
             ):
@@ -471,8 +477,8 @@ class EventExtractor:
                 target = None
         if target is None and code.root in SHOWN_TO_HOSTS:
             target = _host_country(location, candidate.source)
-        if target is None and code.code in IMPOSED_ON_RESIDENTS:
-            target = _residents(location)
+        if target is None and code.code in BINDING_RESIDENTS:
+            target = _residents(location, candidate.source)
         mode = event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE)
         if mode == "future" and code.root == INTENT_ROOT:
             # "said he would be ready to host talks": the readiness is stated now.
