@@ -300,13 +300,18 @@ def load_average() -> str:
     return "/".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def rollup_build_seconds(db_path: Path, repeats: int = 3) -> list[float]:
-    """How long the web app's rollup build takes over the store (read-only, as served)."""
-    timings = []
+def rollup_build(db_path: Path, repeats: int = 3) -> tuple[list[float], str]:
+    """Seconds the web app's rollup build takes over the store (read-only, as served),
+    and the memory its tables take inside DuckDB."""
+    timings, size = [], ""
     for _ in range(repeats):
         with Store(db_path, read_only=True) as store:
             timings.append(rollup.build(store.con).seconds)
-    return timings
+            size = store.con.execute(
+                "SELECT memory_usage FROM pragma_database_size() WHERE database_name = ?",
+                [rollup.SCHEMA],
+            ).fetchall()[0][0]
+    return timings, size
 
 
 def dyad_first_render(base: str, pairs: list[tuple[str, str]]) -> list[tuple[float, float]]:
@@ -343,6 +348,8 @@ class Run:
     cold: dict[str, float]
     load: Load
     server_cpu: float
+    server_memory: float
+    """Resident megabytes of the server once started (rollups built)."""
     load_before: str
     load_after: str
 
@@ -352,6 +359,7 @@ def one_run(db_path: Path, options: argparse.Namespace) -> Run:
     load_before = load_average()
     port = free_port()
     server = start_server(db_path, port)
+    server_memory = psutil.Process(server.pid).memory_info().rss / 1e6
     base = f"http://127.0.0.1:{port}"
     try:
         countries = synthetic_countries(COUNTRIES)
@@ -380,6 +388,7 @@ def one_run(db_path: Path, options: argparse.Namespace) -> Run:
         cold=cold,
         load=load,
         server_cpu=server_cpu,
+        server_memory=server_memory,
         load_before=load_before,
         load_after=load_average(),
     )
@@ -387,7 +396,10 @@ def one_run(db_path: Path, options: argparse.Namespace) -> Run:
 
 def report(number: int, run: Run, options: argparse.Namespace) -> None:
     load = run.load
-    print(f"run {number}: load average {run.load_before} before, {run.load_after} after")
+    print(
+        f"run {number}: load average {run.load_before} before, {run.load_after} after; "
+        f"server resident {run.server_memory:.0f} MB once started"
+    )
     print(
         f"  dyad page, {len(run.drawn)} unseen dyads: first contentful paint median "
         f"{statistics.median(run.paint) * 1000:.0f} ms; chart drawn median "
@@ -441,11 +453,11 @@ def main() -> None:
         built = time.perf_counter()
         build_store(db_path, options.events)
         print(f"store: {options.events:,} events built in {time.perf_counter() - built:.1f} s")
-        builds = rollup_build_seconds(db_path)
+        builds, size = rollup_build(db_path)
         print(
             "rollup build (3 times): "
             + ", ".join(f"{seconds:.2f}" for seconds in builds)
-            + f" s; median {statistics.median(builds):.2f} s"
+            + f" s; median {statistics.median(builds):.2f} s; tables {size} in DuckDB"
         )
         print(f"distinct URLs in the mix: {options.distinct}")
         runs = []

@@ -15,6 +15,7 @@ from realpolitik import analysis
 from realpolitik.store.synthetic import make_document, make_event
 from realpolitik.web import create_app, queries
 from realpolitik.web.deps import plain_rows
+from realpolitik.web.params import DyadQuery
 from realpolitik.web.response_cache import ResponseStore, _Entry
 from realpolitik.web.state import AppState, ResultCache
 
@@ -40,9 +41,7 @@ def test_pages_equal_direct_queries_on_the_events_table(client: TestClient) -> N
     actor = client.get("/api/actors/PAK").json()
     with state.cursor() as con:
         series = analysis.timeline(con, "PAK", "USA", by="week").to_dict(orient="records")
-        listing = queries.dyad_events(
-            con, "PAK", "USA", level="country", direction="both", since=None, until=None, limit=100
-        )
+        listing = queries.dyad_events(con, DyadQuery("PAK", "USA"))
         full = analysis.network(con, quad_classes=[1, 2, 3, 4])
         top = analysis.dyads(con, limit=15).to_dict(orient="records")
         partners = analysis.actor_profile(con, "PAK")["partners"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -13,9 +15,11 @@ from rollup_records import build_store, same
 
 from realpolitik import analysis
 from realpolitik.store import Store
+from realpolitik.store.synthetic import make_document, make_event
 from realpolitik.web import queries, rollup
 from realpolitik.web.deps import plain_rows
-from realpolitik.web.rollup import actors, dyad, windows
+from realpolitik.web.params import DyadQuery, NetworkQuery
+from realpolitik.web.rollup import actors, dyad, listings, windows
 from realpolitik.web.rollup import relations as rolled
 
 COUNTRY_ACTORS = ["PAK", "USA", "IND", "CHN", "IGOUNO", "GOV", "SRB", "XKX"]
@@ -73,17 +77,12 @@ def test_timeline_equals_the_analysis_timeline(
     for (since, until), by, direction in itertools.product(
         PERIODS, ("month", "week", "day"), ("both", "a_to_b")
     ):
-        days = dyad.dyad_days(con, a, b, level=level, direction=direction, since=since, until=until)
+        query = DyadQuery(a, b, level=level, direction=direction, since=since, until=until)
+        days = dyad.dyad_days(con, query)
         expected = analysis.timeline(
             con, a, b, by=by, direction=direction, since=since, until=until, level=level
         )
         assert same(dyad.timeline(days, by), records(expected)), (by, direction, since, until)
-
-
-def _listing(
-    con: duckdb.DuckDBPyConnection, a: str, b: str, period: tuple[Any, Any], **options: Any
-) -> list[dict[str, Any]]:
-    return queries.dyad_events(con, a, b, since=period[0], until=period[1], **options)
 
 
 @pytest.mark.parametrize(("level", "a", "b"), DYADS)
@@ -91,24 +90,81 @@ def test_dyad_listing_window_keeps_the_listing_exact(
     opened: tuple[duckdb.DuckDBPyConnection, rollup.Rollups], level: str, a: str, b: str
 ) -> None:
     con, built = opened
-    agree = built.prefixes_agree
     for (since, until), direction, limit in itertools.product(
         PERIODS, ("both", "a_to_b"), (1, 25, 1000)
     ):
-        options = {"level": level, "direction": direction, "limit": limit}
-        if agree:
-            days = dyad.dyad_days(
-                con, a, b, level=level, direction=direction, since=since, until=until
-            )
+        query = DyadQuery(
+            a, b, level=level, direction=direction, since=since, until=until, limit=limit
+        )
+        if built.prefixes_agree:
+            days = dyad.dyad_days(con, query)
             window = windows.window_of(
                 ((day["event_date"], day["events"]) for day in days), limit, (since, until)
             )
         else:
-            window = windows.dyad_window(con, a, b, since=since, until=until, **options)
-        everything = _listing(con, a, b, (since, until), **{**options, "limit": 10**6})
-        narrowed = _listing(con, a, b, (window.since, window.until), **options)
+            window = windows.dyad_window(con, query)
+        everything = queries.dyad_events(con, dataclasses.replace(query, limit=10**6))
+        narrowed = query.within(window.since, window.until)
         assert window.total == len(everything)
-        assert narrowed == everything[:limit], (since, until, direction, limit)
+        assert queries.dyad_events(con, narrowed) == everything[:limit], query
+        for checked in (True, False):
+            for asked in (query, narrowed):
+                got = listings.dyad_events(con, asked, store_may_change=checked)
+                assert got == everything[:limit], (asked, checked)
+
+
+def test_document_listing_equals_the_events_table(con: duckdb.DuckDBPyConnection) -> None:
+    documents = con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()
+    for (doc_id,) in [*documents, ("no-such-document",)]:
+        expected = queries.document_events(con, doc_id)
+        for checked in (True, False):
+            got = listings.document_events(con, doc_id, store_may_change=checked)
+            assert got == expected, (doc_id, checked)
+
+
+def _listings(
+    con: duckdb.DuckDBPyConnection, query: DyadQuery, doc_id: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The dyad's and the document's listings as a writable app asks for them."""
+    return (
+        listings.dyad_events(con, query, store_may_change=True),
+        listings.document_events(con, doc_id, store_may_change=True),
+    )
+
+
+def test_listings_read_the_rollups_only_for_the_store_they_describe(
+    opened: tuple[duckdb.DuckDBPyConnection, rollup.Rollups],
+) -> None:
+    con, _ = opened
+    (doc_id,) = con.execute("SELECT doc_id FROM documents ORDER BY doc_id LIMIT 1").fetchall()[0]
+    query = DyadQuery("PAK", "USA", limit=20)
+    expected = (queries.dyad_events(con, query), queries.document_events(con, doc_id))
+    try:
+        for table in ("dyad_events", "document_events"):
+            con.execute(f"UPDATE {rollup.SCHEMA}.{table} SET event_row = event_row + 1")
+        moved = _listings(con, query, doc_id)
+        assert moved[0] != expected[0] and moved[1] != expected[1]  # the rollups were read
+        con.execute(f"UPDATE {rollup.SCHEMA}.built_from SET events = events + 1")
+        assert _listings(con, query, doc_id) == expected
+    finally:
+        rollup.build(con)
+
+
+def test_listings_stay_exact_after_a_write_the_rollups_have_not_seen(tmp_path: Path) -> None:
+    path = build_store(tmp_path / "events.duckdb", odd=False)
+    with Store(path) as store:
+        rollup.build(store.con)
+        old_doc = store.con.execute("SELECT min(doc_id) FROM documents").fetchall()[0][0]
+        for doc_id, title in (("late", "Late news"), (old_doc, "Rewritten")):
+            event = make_event(doc_id, "PAKGOV", "USAGOV", "042", when="2022-08-30")
+            coded = make_document(doc_id, [event], title=title)
+            store.write(coded, content_hash=f"h-{title}", origin="tests")
+        con = store.con.cursor()
+        query = DyadQuery("PAK", "USA", limit=5)
+        for doc_id in ("late", old_doc):
+            expected = (queries.dyad_events(con, query), queries.document_events(con, doc_id))
+            assert _listings(con, query, doc_id) == expected
+        assert expected[0][0]["doc_id"] in ("late", old_doc)
 
 
 @pytest.mark.parametrize(
@@ -116,8 +172,9 @@ def test_dyad_listing_window_keeps_the_listing_exact(
     [("country", code) for code in COUNTRY_ACTORS] + [("actor", code) for code in FULL_ACTORS],
 )
 def test_actor_window_existence_and_names_match_the_events(
-    con: duckdb.DuckDBPyConnection, level: str, code: str
+    opened: tuple[duckdb.DuckDBPyConnection, rollup.Rollups], level: str, code: str
 ) -> None:
+    con, built = opened
     everything = queries.actor_events(con, code, level=level, limit=10**6)
     for limit in (1, 5, 30, 1000):
         window = windows.actor_window(con, code, level=level, limit=limit)
@@ -126,7 +183,7 @@ def test_actor_window_existence_and_names_match_the_events(
         )
         assert window.total == len(everything)
         assert narrowed == everything[:limit]
-    assert actors.actor_exists(con, code, level) is bool(everything)
+    assert ((level, code) in built.actors) is bool(everything)
     names = {event[f"{side}_name"] for event in everything for side in ("source", "target")}
     assert set(actors.actor_names(con, code, level=level)) <= names
 
@@ -151,15 +208,8 @@ def test_network_equals_the_analysis_network_trimmed(
         full = analysis.network(
             con, since=since, until=until, level=level, quad_classes=quads, min_events=min_events
         )
-        edges, nodes, total = rolled.network_top(
-            con,
-            since=since,
-            until=until,
-            level=level,
-            quad_classes=quads,
-            min_events=min_events,
-            max_edges=max_edges,
-        )
+        query = NetworkQuery(since, until, level, tuple(quads), min_events, max_edges)
+        edges, nodes, total = rolled.network_top(con, query)
         kept = full["edges"][:max_edges]
         ends = {end for edge in kept for end in (edge["source"], edge["target"])}
         assert total == len(full["edges"])

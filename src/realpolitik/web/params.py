@@ -6,8 +6,10 @@ user a one-line reason instead of a server error.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from realpolitik.errors import WebError
@@ -56,6 +58,53 @@ class CoderUnavailable(WebError):
 
     code = "E605"
     status = 503
+
+
+@dataclass(frozen=True, slots=True)
+class DyadQuery:
+    """Which events a dyad page is about: between ``a`` and ``b``, in the period, newest first.
+
+    The route, the rollup timeline, the listing window and the event listing
+    all answer this one question; bundled, it travels as one value and, being
+    frozen, also keys the page in the caches.
+    """
+
+    a: str
+    b: str
+    level: str = "country"
+    """``country`` (PAKGOV counts as PAK) or ``actor`` (full codes)."""
+    direction: str = "both"
+    """``both`` directions, or ``a_to_b`` only."""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = 100
+    """How many events the listing shows."""
+
+    @property
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        return self.since, self.until
+
+    def within(self, since: dt.date | None, until: dt.date | None) -> DyadQuery:
+        """The same question over other dates (the days that hold its newest events)."""
+        return dataclasses.replace(self, since=since, until=until)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkQuery:
+    """Which network a page draws: events of the period and QuadClasses, the busiest edges.
+
+    Passed whole from the route to the rollup query and used as its cache key.
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    level: str = "country"
+    quad_classes: tuple[int, ...] = (1, 2, 3, 4)
+    """Already checked (:func:`check_quad_classes`): each of 1 to 4, at most once."""
+    min_events: int = 1
+    """Edges with fewer events are left out."""
+    max_edges: int = 300
+    """Only the busiest edges are kept."""
 
 
 def check_period(since: dt.date | None, until: dt.date | None) -> None:

@@ -9,7 +9,6 @@ few hundred models one by one cost more than the query behind them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from pydantic import TypeAdapter
 
@@ -23,6 +22,7 @@ from realpolitik.web.models import (
     RootRow,
     TrendRow,
 )
+from realpolitik.web.params import NetworkQuery
 from realpolitik.web.rollup import relations as rollup
 from realpolitik.web.state import AppState
 
@@ -57,41 +57,23 @@ def trend_rows(
     return state.cached(("trends", period_a, period_b, limit), compute)
 
 
-def network_view(
-    state: AppState,
-    *,
-    since: dt.date | None,
-    until: dt.date | None,
-    level: str,
-    quad_classes: Sequence[int],
-    min_events: int,
-    max_edges: int,
-) -> Network:
+def network_view(state: AppState, query: NetworkQuery) -> Network:
     """The analysis network, trimmed to its ``max_edges`` busiest edges.
 
     A dense store has thousands of edges; a browser lays out a few hundred
     legibly, and the page stays small.
     """
-    key = ("network", since, until, level, tuple(quad_classes), min_events, max_edges)
 
     def compute() -> Network:
         with state.cursor() as con:
-            edges, nodes, total = rollup.network_top(
-                con,
-                since=since,
-                until=until,
-                level=level,
-                quad_classes=quad_classes,
-                min_events=min_events,
-                max_edges=max_edges,
-            )
+            edges, nodes, total = rollup.network_top(con, query)
         return Network(
             nodes=_NODES.validate_python(nodes),
             edges=_EDGES.validate_python(edges),
             edges_total=total,
         )
 
-    return state.cached(key, compute)
+    return state.cached(("network", query), compute)
 
 
 def root_labels() -> dict[str, str]:

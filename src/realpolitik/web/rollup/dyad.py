@@ -15,30 +15,23 @@ from typing import Any
 import duckdb
 
 from realpolitik.analysis.sql_parts import date_conditions, where
+from realpolitik.web.params import DyadQuery
 from realpolitik.web.queries import records
 from realpolitik.web.rollup.relations import dyad_pairs, dyad_rows, level_column
 
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def dyad_days(
-    con: duckdb.DuckDBPyConnection,
-    a: str,
-    b: str,
-    *,
-    level: str,
-    direction: str,
-    since: dt.date | None,
-    until: dt.date | None,
-) -> list[dict[str, Any]]:
+def dyad_days(con: duckdb.DuckDBPyConnection, query: DyadQuery) -> list[dict[str, Any]]:
     """The dyad's ``pair_days`` rows in the period: date, asserted, QuadClass and sums."""
-    columns = (level_column(level, "source"), level_column(level, "target"))
+    columns = (level_column(query.level, "source"), level_column(query.level, "target"))
     params: list[Any] = []
-    matched = dyad_rows(columns, dyad_pairs(a.upper(), b.upper(), direction), params)
+    pairs = dyad_pairs(query.a.upper(), query.b.upper(), query.direction)
+    matched = dyad_rows(columns, pairs, params)
     return records(
         con.execute(
             "SELECT event_date, asserted, quad_class, events, goldstein_sum, goldstein_count "
-            f"FROM ({matched}) {where(date_conditions(since, until, params))}",
+            f"FROM ({matched}) {where(date_conditions(query.since, query.until, params))}",
             params,
         )
     )

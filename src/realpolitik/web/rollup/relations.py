@@ -17,18 +17,15 @@ from typing import Any
 import duckdb
 
 from realpolitik.analysis.labels import actor_label
-from realpolitik.analysis.sql_parts import (
-    KNOWN_DYAD,
-    actor_expression,
-    date_conditions,
-    where,
-)
-from realpolitik.analysis.trends import DRIVERS
+from realpolitik.analysis.sql_parts import actor_expression, date_conditions, where
+from realpolitik.analysis.trends import DRIVERS, IN_EITHER_PERIOD, PERIOD_SIDE, trends_sql
 from realpolitik.errors import StoreError
+from realpolitik.web.params import NetworkQuery
 from realpolitik.web.queries import records
 from realpolitik.web.rollup.tables import SCHEMA
 
 _LEVEL_COLUMNS = {"country": "{side}_group", "actor": "{side}_code"}
+_LISTING_COLUMNS = {"country": "{side}_prefix", "actor": "{side}_code"}
 
 _SUMS = """sum(events)::BIGINT AS events, sum(goldstein_sum) AS goldstein_sum,
     sum(goldstein_sum) / nullif(sum(goldstein_count), 0) AS goldstein_mean"""
@@ -45,6 +42,16 @@ def level_column(level: str, side: str) -> str:
     return _LEVEL_COLUMNS[level].format(side=side)
 
 
+def listing_columns(level: str) -> tuple[str, str]:
+    """The rollup columns holding source and target as the event listings match them.
+
+    At country level, the first three letters of a code that has a country
+    (:func:`realpolitik.web.queries.side_is`); at actor level, the code.
+    """
+    pattern = _LISTING_COLUMNS[level]
+    return pattern.format(side="source"), pattern.format(side="target")
+
+
 def dyad_pairs(a: str, b: str, direction: str) -> list[tuple[str, str]]:
     """The (source, target) pairs a dyad covers: a→b, and b→a unless one-way or a = b."""
     if direction not in ("both", "a_to_b"):
@@ -54,8 +61,14 @@ def dyad_pairs(a: str, b: str, direction: str) -> list[tuple[str, str]]:
     return [(a, b), (b, a)]
 
 
-def dyad_rows(columns: tuple[str, str], pairs: Sequence[tuple[str, str]], params: list[Any]) -> str:
-    """``pair_days`` rows of the given pairs, one branch per pair.
+def dyad_rows(
+    columns: tuple[str, str],
+    pairs: Sequence[tuple[str, str]],
+    params: list[Any],
+    *,
+    table: str = "pair_days",
+) -> str:
+    """Rows of a rollup ``table`` sorted by dyad for the given pairs, one branch per pair.
 
     A ``UNION ALL`` of one-way selections lets each branch skip to its dyad in
     the sorted table; an ``OR`` of both directions would read it all.
@@ -63,7 +76,7 @@ def dyad_rows(columns: tuple[str, str], pairs: Sequence[tuple[str, str]], params
     branches = []
     for first, second in pairs:
         branches.append(
-            f"SELECT * FROM {SCHEMA}.pair_days WHERE {columns[0]} = ? AND {columns[1]} = ?"
+            f"SELECT * FROM {SCHEMA}.{table} WHERE {columns[0]} = ? AND {columns[1]} = ?"
         )
         params += [first, second]
     return " UNION ALL ".join(branches)
@@ -85,14 +98,7 @@ def dyads(
 
 
 def network_top(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    since: dt.date | None,
-    until: dt.date | None,
-    level: str,
-    quad_classes: Sequence[int],
-    min_events: int,
-    max_edges: int,
+    con: duckdb.DuckDBPyConnection, query: NetworkQuery
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
     """The ``max_edges`` busiest edges of :func:`realpolitik.analysis.network`.
 
@@ -100,18 +106,18 @@ def network_top(
     edge, as the full network counts them) and the number of edges in the full
     network. The trimming happens in SQL, so a dense network of thousands of
     edges never becomes Python objects. All time reads ``pairs``; a period
-    ``day_pairs``. ``quad_classes`` must already be checked (1 to 4).
+    ``day_pairs``.
     """
-    source, target = level_column(level, "source"), level_column(level, "target")
+    source, target = level_column(query.level, "source"), level_column(query.level, "target")
     params: list[Any] = []
-    if since is None and until is None:
+    if query.since is None and query.until is None:
         table, conditions = "pairs", ["source_known AND target_known"]
     else:
-        table, conditions = "day_pairs", date_conditions(since, until, params)
-    if quad_classes:
+        table, conditions = "day_pairs", date_conditions(query.since, query.until, params)
+    if query.quad_classes:
         conditions.append("list_contains(?, quad_class)")
-        params.append(sorted({int(quad) for quad in quad_classes}))
-    params += [int(min_events), int(max_edges)]
+        params.append(sorted({int(quad) for quad in query.quad_classes}))
+    params += [int(query.min_events), int(query.max_edges)]
     rows = records(
         con.execute(
             f"""
@@ -174,22 +180,18 @@ def trends(
     level: str = "country",
     limit: int = 10,
 ) -> list[dict[str, Any]]:
-    """:func:`realpolitik.analysis.trends`: dyads ranked from ``day_pairs``.
+    """:func:`realpolitik.analysis.trends`: dyads summed from ``day_pairs``.
 
-    Only the ranked dyads' driving events are then read from the events table,
-    within the two periods.
+    Ranking and drivers are the analysis API's SQL
+    (:func:`realpolitik.analysis.trends.trends_sql`); only the ranked dyads'
+    driving events are read from the events table, within the two periods.
     """
     source, target = level_column(level, "source"), level_column(level, "target")
-    sides = (
-        "CASE WHEN event_date BETWEEN ? AND ? THEN 'a' WHEN event_date BETWEEN ? AND ? THEN 'b' END"
-    )
-    periods = "(event_date BETWEEN ? AND ? OR event_date BETWEEN ? AND ?)"
-    dates = [*period_a, *period_b]
-    params: list[Any] = [*dates, *dates, int(limit), *dates, *dates, DRIVERS]
-    sql = f"""
-        WITH tagged_days AS (
-            SELECT {source} AS source, {target} AS target, events, goldstein_sum, {sides} AS side
-            FROM {SCHEMA}.day_pairs WHERE {periods}
+    summed = f"""
+        tagged_days AS (
+            SELECT {source} AS source, {target} AS target, events, goldstein_sum,
+                   {PERIOD_SIDE} AS side
+            FROM {SCHEMA}.day_pairs WHERE {IN_EITHER_PERIOD}
         ), summed AS (
             SELECT source, target,
                 coalesce(sum(goldstein_sum) FILTER (WHERE side = 'a'), 0.0) AS goldstein_a,
@@ -197,27 +199,10 @@ def trends(
                 coalesce(sum(events) FILTER (WHERE side = 'a'), 0)::BIGINT AS events_a,
                 coalesce(sum(events) FILTER (WHERE side = 'b'), 0)::BIGINT AS events_b
             FROM tagged_days WHERE source <> target GROUP BY source, target
-        ), ranked AS (
-            SELECT *, goldstein_b - goldstein_a AS change FROM summed
-            ORDER BY abs(change) DESC, source, target
-            LIMIT ?
-        ), tagged AS (
-            SELECT {actor_expression(level, "source")} AS source,
-                   {actor_expression(level, "target")} AS target, event_id, goldstein,
-                   {sides} AS side
-            FROM events WHERE mode = 'asserted' AND {KNOWN_DYAD} AND {periods}
-        )
-        SELECT r.source, r.target, r.goldstein_a, r.goldstein_b, r.change, r.events_a,
-               r.events_b,
-               list(t.event_id ORDER BY t.goldstein * sign(r.change) DESC, t.event_id)[1:?]
-                   AS drivers
-        FROM ranked r JOIN tagged t USING (source, target)
-        WHERE t.side = CASE WHEN r.events_b > 0 THEN 'b' ELSE 'a' END
-        GROUP BY r.source, r.target, r.goldstein_a, r.goldstein_b, r.change, r.events_a,
-                 r.events_b
-        ORDER BY abs(change) DESC, source, target
-    """
-    return records(con.execute(sql, params))
+        )"""
+    dates = [*period_a, *period_b]
+    params: list[Any] = [*dates, *dates, *dates, *dates, int(limit), DRIVERS]
+    return records(con.execute(trends_sql(level, summed), params))
 
 
 def actor_profile(

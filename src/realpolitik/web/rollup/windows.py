@@ -9,6 +9,10 @@ its first and last day. The listing stays exact: every event it shows lies
 inside the window. Only undated events, which no date bound lets through,
 can force a listing to read every date. Actors here are matched as the
 listings match them (:func:`realpolitik.web.queries.side_is`).
+
+A dyad's events are located through the ``dyad_events`` rollup instead
+(:mod:`realpolitik.web.rollup.listings`); its window still bounds that pick
+and the direct query it falls back on, and counts the dyad's events.
 """
 
 from __future__ import annotations
@@ -21,10 +25,9 @@ from typing import Any
 import duckdb
 
 from realpolitik.analysis.sql_parts import date_conditions, where
-from realpolitik.web.rollup.relations import dyad_pairs, dyad_rows
+from realpolitik.web.params import DyadQuery
+from realpolitik.web.rollup.relations import dyad_pairs, dyad_rows, listing_columns
 from realpolitik.web.rollup.tables import SCHEMA
-
-_LISTING_COLUMNS = {"country": "{side}_prefix", "actor": "{side}_code"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,36 +73,23 @@ def window_of(
     return _decided(counts, period)
 
 
-def dyad_window(
-    con: duckdb.DuckDBPyConnection,
-    a: str,
-    b: str,
-    *,
-    level: str,
-    direction: str,
-    since: dt.date | None,
-    until: dt.date | None,
-    limit: int,
-) -> Window:
+def dyad_window(con: duckdb.DuckDBPyConnection, query: DyadQuery) -> Window:
     """The window of :func:`realpolitik.web.queries.dyad_events` (every mode counts).
 
     Needed only where the listings' country codes differ from the analysis API's
     (:attr:`Rollups.prefixes_agree`); otherwise the dyad page takes its window
     from the same rows as its timeline.
     """
-    columns = (
-        _LISTING_COLUMNS[level].format(side="source"),
-        _LISTING_COLUMNS[level].format(side="target"),
-    )
     params: list[Any] = []
-    matched = dyad_rows(columns, dyad_pairs(a, b, direction), params)
-    conditions = date_conditions(since, until, params)
+    pairs = dyad_pairs(query.a, query.b, query.direction)
+    matched = dyad_rows(listing_columns(query.level), pairs, params)
+    conditions = date_conditions(query.since, query.until, params)
     days = con.execute(
         f"SELECT event_date, sum(events)::BIGINT FROM ({matched}) {where(conditions)} "
         "GROUP BY event_date",
         params,
     ).fetchall()
-    return window_of(days, limit, (since, until))
+    return window_of(days, query.limit, query.period)
 
 
 _ACTOR_WINDOW = f"""

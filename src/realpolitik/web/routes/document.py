@@ -16,6 +16,7 @@ from realpolitik.web.models import (
     error_responses,
 )
 from realpolitik.web.params import NotFound
+from realpolitik.web.rollup import listings
 from realpolitik.web.state import AppState
 
 router = APIRouter(tags=["pages"])
@@ -32,7 +33,7 @@ def document_page(state: AppState, doc_id: str) -> DocumentPage:
                 raise NotFound(f"no document with id {doc_id!r} in the store")
             sentences = queries.sentences(con, doc_id)
             mentions = queries.mentions(con, doc_id)
-            events = queries.document_events(con, doc_id)
+            events = listings.document_events(con, doc_id, store_may_change=not state.read_only)
         text = found.pop("clean_text") or ""
         return DocumentPage(
             document=DocumentInfo(**plain_rows([found])[0]),

@@ -10,11 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import TypeAdapter
 
-from realpolitik.web import queries, render
+from realpolitik.web import render
 from realpolitik.web.deps import State, event_views
 from realpolitik.web.models import DyadPage, TimelinePoint, error_responses
-from realpolitik.web.params import NotFound, check_period
-from realpolitik.web.rollup import actors, dyad, windows
+from realpolitik.web.params import DyadQuery, NotFound, check_period
+from realpolitik.web.rollup import dyad, listings, windows
 from realpolitik.web.routes.common import ActorCode, Level, Limit, Since, Until
 from realpolitik.web.state import AppState
 
@@ -29,25 +29,12 @@ _POINTS = TypeAdapter(list[TimelinePoint])
 
 def check_actor(state: AppState, code: str, level: str) -> None:
     """A 404 naming the actor, rather than an empty page, for codes no event holds."""
-
-    def compute() -> bool:
-        with state.cursor() as con:
-            return actors.actor_exists(con, code, level)
-
-    if not state.cached(("exists", code, level), compute):
+    if (level, code) not in state.rollups.actors:
         raise NotFound(f"no events with actor {code!r} at {level} level; try /search?q={code}")
 
 
 def _dyad_rows(
-    state: AppState,
-    a: str,
-    b: str,
-    *,
-    level: str,
-    direction: str,
-    since: dt.date | None,
-    until: dt.date | None,
-    limit: int,
+    state: AppState, query: DyadQuery
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
     """The dyad's days (for its timeline), its newest ``limit`` events and how many it has.
 
@@ -55,63 +42,40 @@ def _dyad_rows(
     actors the listing and the timeline place in different countries.
     """
     with state.cursor() as con:
-        days = dyad.dyad_days(con, a, b, level=level, direction=direction, since=since, until=until)
+        days = dyad.dyad_days(con, query)
         if state.rollups.prefixes_agree:
             counted = ((day["event_date"], day["events"]) for day in days)
-            window = windows.window_of(counted, limit, (since, until))
+            window = windows.window_of(counted, query.limit, query.period)
         else:
-            window = windows.dyad_window(
-                con, a, b, level=level, direction=direction, since=since, until=until, limit=limit
-            )
+            window = windows.dyad_window(con, query)
         if window.total == 0:
             return days, [], 0
-        events = queries.dyad_events(
-            con,
-            a,
-            b,
-            level=level,
-            direction=direction,
-            since=window.since,
-            until=window.until,
-            limit=limit,
-        )
+        narrowed = query.within(window.since, window.until)
+        events = listings.dyad_events(con, narrowed, store_may_change=not state.read_only)
     return days, events, window.total
 
 
-def dyad_page(
-    state: AppState,
-    a: str,
-    b: str,
-    *,
-    level: str,
-    by: str,
-    direction: str,
-    since: dt.date | None,
-    until: dt.date | None,
-    limit: int,
-) -> DyadPage:
-    check_period(since, until)
-    check_actor(state, a, level)
-    check_actor(state, b, level)
+def dyad_page(state: AppState, query: DyadQuery, by: str) -> DyadPage:
+    check_period(query.since, query.until)
+    check_actor(state, query.a, query.level)
+    check_actor(state, query.b, query.level)
 
     def compute() -> DyadPage:
-        days, events, total = _dyad_rows(
-            state, a, b, level=level, direction=direction, since=since, until=until, limit=limit
-        )
+        days, events, total = _dyad_rows(state, query)
         return DyadPage(
-            a=a,
-            b=b,
-            level=level,
+            a=query.a,
+            b=query.b,
+            level=query.level,
             by=by,
-            direction=direction,
-            since=since,
-            until=until,
+            direction=query.direction,
+            since=query.since,
+            until=query.until,
             series=_POINTS.validate_python(dyad.timeline(days, by)),
             events=event_views(events),
             events_total=total,
         )
 
-    return state.cached(("dyad", a, b, level, by, direction, since, until, limit), compute)
+    return state.cached(("dyad", query, by), compute)
 
 
 def period_end(start: dt.date, by: str) -> dt.date:
@@ -162,18 +126,8 @@ def dyad_json(
     limit: Limit = 100,
 ) -> Response:
     """The relation between a and b: Goldstein and QuadClass series, and its latest events."""
-    page = dyad_page(
-        state,
-        a,
-        b,
-        level=level,
-        by=by,
-        direction=direction,
-        since=since,
-        until=until,
-        limit=limit,
-    )
-    return render.json_page(page)
+    query = DyadQuery(a, b, level=level, direction=direction, since=since, until=until, limit=limit)
+    return render.json_page(dyad_page(state, query, by))
 
 
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
@@ -189,16 +143,7 @@ def dyad_html(
     until: Until = None,
     limit: Limit = 100,
 ) -> HTMLResponse:
-    page = dyad_page(
-        state,
-        a,
-        b,
-        level=level,
-        by=by,
-        direction=direction,
-        since=since,
-        until=until,
-        limit=limit,
-    )
+    query = DyadQuery(a, b, level=level, direction=direction, since=since, until=until, limit=limit)
+    page = dyad_page(state, query, by)
     context = {"page": page, "chart_points": chart_points(page, page.series)}
     return render.page(request, "dyad.html", context)

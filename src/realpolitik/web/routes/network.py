@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from realpolitik.web import relations, render
 from realpolitik.web.deps import State
 from realpolitik.web.models import NetworkPage, error_responses
-from realpolitik.web.params import check_period, check_quad_classes
+from realpolitik.web.params import NetworkQuery, check_period, check_quad_classes
 from realpolitik.web.routes.common import Level, Since, Until
 from realpolitik.web.state import AppState
 
@@ -30,23 +30,22 @@ def network_page(
     max_edges: int,
 ) -> NetworkPage:
     check_period(since, until)
-    quad_classes = check_quad_classes(quad)
+    query = NetworkQuery(
+        since=since,
+        until=until,
+        level=level,
+        quad_classes=tuple(check_quad_classes(quad)),
+        min_events=min_events,
+        max_edges=max_edges,
+    )
     return NetworkPage(
         level=level,
         since=since,
         until=until,
-        quad_classes=quad_classes,
+        quad_classes=list(query.quad_classes),
         min_events=min_events,
         max_edges=max_edges,
-        network=relations.network_view(
-            state,
-            since=since,
-            until=until,
-            level=level,
-            quad_classes=quad_classes,
-            min_events=min_events,
-            max_edges=max_edges,
-        ),
+        network=relations.network_view(state, query),
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from realpolitik.web import relations, render
 from realpolitik.web.deps import State
 from realpolitik.web.models import Counts, OverviewPage, error_responses
+from realpolitik.web.params import NetworkQuery
 from realpolitik.web.state import AppState
 
 router = APIRouter(tags=["pages"])
@@ -41,15 +42,7 @@ def overview_page(state: AppState, window_days: int) -> OverviewPage:
         warmed=sorted((t for t in trends if t.change > 0), key=lambda t: -t.change)[:TRENDS],
         cooled=sorted((t for t in trends if t.change < 0), key=lambda t: t.change)[:TRENDS],
         trend_periods=[list(period_a), list(period_b)],
-        network=relations.network_view(
-            state,
-            since=None,
-            until=None,
-            level="country",
-            quad_classes=[1, 2, 3, 4],
-            min_events=1,
-            max_edges=OVERVIEW_EDGES,
-        ),
+        network=relations.network_view(state, NetworkQuery(max_edges=OVERVIEW_EDGES)),
     )
 
 
