@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from realpolitik.actors import Mention
 from realpolitik.errors import KnowledgeError
+from realpolitik.events.constructions import construction_words
 from realpolitik.events.lexicon import Cue
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -29,12 +30,6 @@ STATEMENT_ROOT = "01"
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 LATER_DEPS = frozenset({"prep", "dobj", "dative", "attr", "oprd", "npadvmod"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
-# Participles whose "by" names whose thing or deed it is: "a ship operated by Greenpeace",
-# "crimes committed by Croat forces", "a resolution drafted by France".
-AUTHOR_VERBS = frozenset({"own", "operate", "run", "charter", "manage", "control", "commit",
-                          "perpetrate", "carry", "conduct", "stage", "orchestrate", "mastermind",
-                          "draft", "sponsor", "author", "propose", "table", "launch", "fire",
-                          "send", "build", "supply"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
 
@@ -86,7 +81,7 @@ def _authored_by(clause: Token) -> bool:
     return (
         clause.dep_ == "acl"
         and clause.tag_ == "VBN"
-        and clause.lemma_.lower() in AUTHOR_VERBS
+        and clause.lemma_.lower() in construction_words().author_verbs
         and any(child.dep_ == "agent" for child in clause.children)
     )
 

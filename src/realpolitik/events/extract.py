@@ -33,6 +33,7 @@ from realpolitik.events.arguments import (
     verb_arguments,
 )
 from realpolitik.events.attribution import event_attribution
+from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
@@ -54,10 +55,8 @@ REFUSAL_FAMILY = "reject"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Acts two coordinated actors do to each other when no one else is named: agreeing,
-# meeting, cooperating; and fighting, but only with a verb that says so ("clashed").
+# meeting, cooperating; other roots only with a word that says so (constructions.yaml).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "war", "exchange", "agree",
-                               "sign", "reconcile", "ceasefire", "truce", "armistice"})
 VENUE_PREPS = frozenset({"in", "at", "near", "outside"})
 HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
@@ -373,7 +372,7 @@ class EventExtractor:
             ) and not self._addressed_to_hosts(match)
             reciprocal = (
                 match.cue.code[:2] in RECIPROCAL_ROOTS
-                or match.token.lemma_.lower() in RECIPROCAL_LEMMAS
+                or match.token.lemma_.lower() in construction_words().reciprocal_lemmas
             )
             if reciprocal and len(sources) >= 2:
                 # "Saudi Arabia and Iran agreed ... after talks in Beijing": a venue is no party.

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from realpolitik.errors import KnowledgeError
+from realpolitik.events.constructions import construction_words
 from realpolitik.events.lexicon import Cue, IntentFamily, Lexicon
 
 VERB_TAGS = frozenset({"VERB"})
@@ -25,20 +26,10 @@ ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
-PARTITIVE_NOUNS = frozenset({"part", "half", "portion", "section", "rest", "most", "parts",
-                             "dozen", "dozens", "score", "scores", "number", "series", "handful",
-                             "couple", "wave", "barrage", "salvo", "volley", "hundred",
-                             "thousand", "million", "ton", "tonne", "shipment", "consignment",
-                             "batch", "truckload", "planeload", "convoy"})
 ACCUSE_FAMILY = "accuse"
 CLAIM_OF_DEED = "015"
-SPEAKER_PRONOUNS = frozenset({"we", "they", "it", "he", "she", "i"})
 # Only these can govern an embedded act ("agreed", "ready", "threat"); the rest are skipped.
 GOVERNING_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
-PHASE_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart", "stop"})
-# "allow the return of inspectors": a movement noun stands for the thing that moves.
-MOVEMENT_NOUNS = frozenset({"return", "entry", "arrival", "deployment", "presence", "passage",
-                            "withdrawal", "departure", "admission"})
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
@@ -121,7 +112,8 @@ class CueMatch:
 def _own_deed(act: Token) -> bool:
     """The reported act's subject is a pronoun, as a speaker names its own deed."""
     return any(
-        child.dep_ == "nsubj" and child.lower_ in SPEAKER_PRONOUNS for child in act.children
+        child.dep_ == "nsubj" and child.lower_ in construction_words().speaker_pronouns
+        for child in act.children
     )
 
 
@@ -150,7 +142,7 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
         if child.dep_ in EMBEDDING_DEPS and child.pos_ == "NOUN":
             heads.append(child)
     heads += [gc for head in heads
-              if _is_measure(head) or head.lemma_.lower() in MOVEMENT_NOUNS
+              if _is_measure(head) or head.lemma_.lower() in construction_words().movement_nouns
               for child in head.children
               if child.lower_ == "of" for gc in child.children if gc.dep_ == "pobj"]
     # "$500 million in aid", "$3 billion in loans": the amount is of what follows "in".
@@ -173,7 +165,7 @@ def _is_measure(noun: Token) -> bool:
     stronghold") rather than a thing in itself."""
     return (
         noun.like_num
-        or noun.lemma_.lower() in PARTITIVE_NOUNS
+        or noun.lemma_.lower() in construction_words().measure_nouns
         or any(child.dep_ == "nummod" for child in noun.children)
     )
 
@@ -438,7 +430,7 @@ class CueFinder:
             clauses += _request_clauses(request[1])
         # "prepared to resume shelling": a verb of phase passes on the act it governs.
         clauses += [inner for c in clauses if c.i not in by_token
-                    and c.lemma_.lower() in PHASE_VERBS for inner in c.children
+                    and c.lemma_.lower() in construction_words().phase_verbs for inner in c.children
                     if inner.dep_ == "xcomp"]
         # "threatened to institute a curfew": a clause verb with no cue of its own
         # carries the act its object names.
