@@ -25,9 +25,6 @@ from realpolitik.records import Actor
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FORCE_ROLES = frozenset({"MIL", "COP"})
-LOCATIVE_PREPS = frozenset({"in", "inside", "across"})
-# Words that make a title one the person no longer holds.
-PAST_MARKERS = frozenset({"former", "ex", "ex-", "onetime", "erstwhile", "late"})
 
 
 @dataclass(slots=True)
@@ -80,7 +77,8 @@ class _Evidence:
 
 
 def _gather(
-    doc: Doc, pieces: list[Piece], head: Piece, day: date | None, inside_org: bool
+    doc: Doc, pieces: list[Piece], head: Piece, day: date | None, inside_org: bool,
+    past_markers: set[str],
 ) -> _Evidence:
     """Evidence from pieces, nearest to the head first, so the closest word decides."""
     evidence = _Evidence()
@@ -88,7 +86,7 @@ def _gather(
         target = piece.target
         if piece.kind == "role" and piece.word is not None:
             evidence.titles.add(piece.word.phrase)
-            if _former(doc, piece):
+            if _former(doc, piece, past_markers):
                 # "former prime minister Imran Khan" holds no office: the title gives no role.
                 continue
             if piece.word.kind == "rank":
@@ -109,23 +107,23 @@ def _gather(
     return evidence
 
 
-def _placed_in(doc: Doc, piece: Piece) -> bool:
+def _placed_in(doc: Doc, piece: Piece, locatives: set[str]) -> bool:
     """A country word after "in" ("villagers in northern Burkina Faso"): where they are."""
     for token in reversed(doc[: piece.start]):
-        if token.lower_ in LOCATIVE_PREPS:
+        if token.lower_ in locatives:
             return True
         if token.pos_ not in ("DET", "ADJ"):
             return False
     return False
 
 
-def _former(doc: Doc, piece: Piece) -> bool:
+def _former(doc: Doc, piece: Piece, past_markers: set[str]) -> bool:
     """A title right after "former", "ex-" or "onetime" ("ex-president", "former minister")."""
     if doc[piece.start].lower_.startswith("ex-"):
         return True
     # "former US President": a country word may stand between the marker and the title.
     for token in reversed(doc[max(piece.start - 3, 0) : piece.start]):
-        if token.lower_ in PAST_MARKERS:
+        if token.lower_ in past_markers:
             return True
         if token.pos_ not in ("PROPN", "ADJ", "PUNCT"):
             return False
@@ -174,7 +172,10 @@ def code_group(doc: Doc, group: list[Piece], kb: KnowledgeBase, day: date | None
     modifiers = [q for p in real if p is not head for q in (p, *p.inner)]
     if head.kind == "ner_org":
         modifiers += list(head.inner)
-    evidence = _gather(doc, [*modifiers, head], head, day, head.kind == "ner_org")
+    evidence = _gather(
+        doc, [*modifiers, head], head, day, head.kind == "ner_org",
+        kb.context_words.get("past_marker", set()),
+    )
     draft = _code_head(doc, head, evidence, kb, day, text)
     if draft is None:
         return None
@@ -183,7 +184,10 @@ def code_group(doc: Doc, group: list[Piece], kb: KnowledgeBase, day: date | None
     draft.has_affiliation = evidence.affiliation is not None or any(
         p.kind in COUNTRY_KINDS for p in modifiers
     )
-    draft.located = any(p.kind in COUNTRY_KINDS and _placed_in(doc, p) for p in modifiers)
+    locatives = kb.context_words.get("locative", set())
+    draft.located = any(
+        p.kind in COUNTRY_KINDS and _placed_in(doc, p, locatives) for p in modifiers
+    )
     owners = [
         p
         for p in modifiers

@@ -23,6 +23,7 @@ from realpolitik.actors.schema import (
     ActorEntry,
     AliasRow,
     AnaphorRow,
+    ContextWordRow,
     CountryRow,
     NonActorRow,
     RegionRow,
@@ -60,6 +61,7 @@ class KnowledgeBase:
     anaphors: dict[str, str] = field(default_factory=dict)
     non_actor_phrases: list[str] = field(default_factory=list)
     non_actor_heads: set[str] = field(default_factory=set)
+    context_words: dict[str, set[str]] = field(default_factory=dict)
 
     def add_entry(self, entry: ActorEntry) -> None:
         """Register an entry under its name and aliases; a later entry wins an alias."""
@@ -268,6 +270,9 @@ def _load_words(kb: KnowledgeBase, problems: _Problems) -> None:
     anaphors = _tsv_rows(_package_text("anaphors.tsv"), "anaphors.tsv")
     for anaphor in _validated(AnaphorRow, anaphors, problems):
         kb.anaphors[anaphor.phrase.lower()] = anaphor.refers
+    context = _tsv_rows(_package_text("context_words.tsv"), "context_words.tsv")
+    for word_row in _validated(ContextWordRow, context, problems):
+        kb.context_words.setdefault(word_row.kind, set()).add(word_row.word.lower())
     non_actors = _tsv_rows(_package_text("non_actors.tsv"), "non_actors.tsv")
     for row in _validated(NonActorRow, non_actors, problems):
         if row.kind == "phrase":

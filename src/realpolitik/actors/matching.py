@@ -23,9 +23,6 @@ from realpolitik.actors.schema import RoleWord
 NAME_KINDS = ("country", "demonym", "capital", "seat", "org", "group", "person")
 # Tie-break between equally long pieces: knowledge beats the statistical NER.
 PRIORITY = {"non_actor": 0, "name": 1, "role": 2, "generic": 3, "anaphor": 4, "ner": 5}
-# Nouns whose "of" phrase names a place ("the town of Avdiivka"), never a person.
-PLACE_NOUNS = frozenset({"town", "city", "village", "region", "province", "district", "county",
-                         "port", "island", "enclave", "capital", "suburb", "settlement"})
 
 
 @dataclass(slots=True)
@@ -96,7 +93,7 @@ class PieceFinder:
         absorbed: set[int] = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                if _named_place(ent.root):
+                if _named_place(ent.root, self.kb.context_words.get("place_noun", set())):
                     continue
                 person = _uncovered_person(doc, ent.start, ent.end, covered)
                 if person:
@@ -177,13 +174,13 @@ def _rank_kind(piece: Piece) -> str:
     return "name" if piece.kind in NAME_KINDS else piece.kind
 
 
-def _named_place(root: Token) -> bool:
+def _named_place(root: Token, place_nouns: set[str]) -> bool:
     """ "the town of Avdiivka": the NER calls some place names people; the noun says not."""
     preposition = root.head
     return (
         root.dep_ == "pobj"
         and preposition.lower_ == "of"
-        and preposition.head.lemma_.lower() in PLACE_NOUNS
+        and preposition.head.lemma_.lower() in place_nouns
     )
 
 

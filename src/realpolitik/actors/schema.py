@@ -167,6 +167,14 @@ class AnaphorRow(BaseModel):
     refers: Literal["person", "country", "armed_group", "government"]
 
 
+class ContextWordRow(BaseModel):
+    """A word that changes how its neighbours are coded: a title it makes past ("former"),
+    a preposition that places people ("in"), a noun whose "of" phrase is a place ("town")."""
+
+    word: str = Field(min_length=1)
+    kind: Literal["past_marker", "locative", "place_noun"]
+
+
 class NonActorRow(BaseModel):
     """A phrase that is never an actor, or a head noun that makes its modifier none."""
 
