@@ -522,3 +522,67 @@ def test_a_government_protesting_at_home_is_not_its_own_target() -> None:
         event.target is None or event.source is None or event.target.code != event.source.code
         for event in events
     )
+
+
+@pytest.mark.model
+def test_a_second_passive_verb_acts_on_the_first_one_s_subject() -> None:
+    dyads = _dyads("Two Kenyan soldiers were detained in May and released by Somali police.")
+    assert any(code.startswith("08") and (src, tgt) == ("SOM", "KEN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_withholding_permission_is_a_refusal() -> None:
+    dyads = _dyads("Egypt said it would not give Israel permission to use its airspace.")
+    assert any(code.startswith("12") and (src, tgt) == ("EGY", "ISR") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_a_travel_warning_cools_relations_with_the_country() -> None:
+    dyads = _dyads("Germany advised against all travel to Haiti on Thursday.")
+    assert ("160", "DEU", "HTI") in dyads
+
+
+@pytest.mark.model
+def test_violence_done_for_a_purpose_takes_its_victims_from_it() -> None:
+    events = _asserted("Bolivian police opened fire to disperse Peruvian smugglers at the border.")
+    assert any(e.root == "19" and e.target and e.target.country == "PER" for e in events)
+
+
+@pytest.mark.model
+def test_violence_with_no_named_attacker_is_coded_to_the_place() -> None:
+    events = _asserted("Six Chadian soldiers were killed in northern Niger on Friday.")
+    assert any(
+        e.root in {"18", "19"} and e.source and e.source.country == "NER"
+        and e.target and e.target.country == "TCD"
+        for e in events
+    )
+
+
+@pytest.mark.model
+def test_an_act_done_to_allow_something_allows_it_now() -> None:
+    events = _asserted("Jordan opened the border crossing to allow aid convoys into Syria.")
+    assert any(e.cameo == "0863" and e.target and e.target.country == "SYR" for e in events)
+
+
+@pytest.mark.model
+def test_a_team_of_observers_is_observers() -> None:
+    dyads = _dyads("Georgia's president received a team of observers from the OSCE on Monday.")
+    assert any(code == "0862" and src == "GEO" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_pressuring_someone_to_act_demands_it() -> None:
+    dyads = _dyads("Chinese officials pressured Nepal to close its border with Tibet.")
+    assert any(code.startswith("10") and (src, tgt) == ("CHN", "NPL") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_facing_pressure_delivers_no_demand() -> None:
+    dyads = _dyads("Ghana faces pressure from Togo to reopen the border.")
+    assert not any(code.startswith("10") and src == "GHA" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_reneging_on_a_commitment_is_a_rejection() -> None:
+    dyads = _dyads("Malawi's president reneged on his commitment to Zambia over the dam.")
+    assert any(code.startswith("12") and src == "MWI" for code, src, _ in dyads)

@@ -253,8 +253,11 @@ def answerable_subject(act: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(child.dep_ in PASSIVE_SUBJECT_DEPS for child in verb.children) or any(
-        child.dep_ == "auxpass" for child in verb.children
+    """A passive clause, a past participle on a noun ("soldiers killed in Ukraine"), or a
+    verb with a "by" agent sharing its auxiliary ("were detained and released by police")."""
+    return (
+        any(child.dep_ in {*PASSIVE_SUBJECT_DEPS, "auxpass", "agent"} for child in verb.children)
+        or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     )
 
 
@@ -342,6 +345,12 @@ def verb_arguments(
         targets = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
         if not targets and verb.dep_ in {"acl", "relcl"}:
             targets = _mentions(index, [verb.head])
+        if not targets and verb.dep_ == "conj":
+            # "were arrested in May and released by the army": the second passive verb
+            # acts on the first one's subject.
+            targets = _mentions(
+                index, _children(verb.head, (*PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)), sources
+            )
     else:
         sources = _mentions(index, subject_tokens(verb))
         targets = _mentions(index, _target_tokens(verb, cue), sources)

@@ -24,6 +24,7 @@ class ConstructionWords(BaseModel):
     author_verbs: frozenset[str]
     reciprocal_lemmas: frozenset[str]
     speaker_pronouns: frozenset[str]
+    receiving_verbs: frozenset[str]
 
 
 @cache

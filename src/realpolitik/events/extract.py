@@ -64,6 +64,8 @@ ADDRESSED_TO_HOSTS = frozenset({"14"})
 SHOWN_TO_HOSTS = frozenset({"15"})
 # A curfew or martial law, imposed or eased, falls on the people of the place it is in.
 BINDING_RESIDENTS = frozenset({"1723", "1724", "0813", "0814"})
+# Violence: its purpose can name the victims, and with no attacker named the place does.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 DENIAL_CODE = "016"
 VISIT_CODE = "042"
 INTENT_ROOT = "03"
@@ -175,6 +177,24 @@ def _residents(location: dict[str, Any] | None, source: Mention) -> Actor | None
     text = (location or {}).get("name") or country
     return Actor(text=text, name=f"{country} civilians", code=f"{country}CVL", country=country,
                  role="CVL")
+
+
+def _unattributed(predicate: Token) -> list[Mention]:
+    """Who did violence the text attributes to nobody: the country it happened in.
+
+    "Ten soldiers were killed in Ukraine", "three servicemen were killed by a roadside
+    bomb outside Basra": with no agent named, the attack is coded to the place, as
+    PETRARCH and ICEWS code unidentified attackers, so the victims' side is not lost.
+    """
+    location = event_location(predicate)
+    country = (location or {}).get("country")
+    if not country:
+        return []
+    text = str((location or {}).get("name") or country)
+    actor = Actor(text=text, name=f"unidentified attackers in {text}", code=str(country),
+                  country=str(country), role=None)
+    return [Mention(start=predicate.i, end=predicate.i + 1, head=predicate.i, actor=actor,
+                    kind="place")]
 
 
 def _shift(event: Event, shift: int) -> None:
@@ -362,7 +382,10 @@ class EventExtractor:
         for match in matches:
             sources, targets = self._arguments(match, index)
             predicate = match.light or match.governor or match.token
-            if not targets and self._addressed_to_hosts(match):
+            if not targets and (
+                self._addressed_to_hosts(match) or match.cue.code[:2] in VIOLENT_ROOTS
+            ):
+                # "opened fire to disperse the demonstrators": the purpose names the victims.
                 targets = purpose_targets(predicate, index, sources)
             if not targets and match.cue.code.startswith(THREAT_ROOT):
                 targets = condition_targets(predicate, index, sources, THREAT_CONDITIONS)
@@ -414,6 +437,8 @@ class EventExtractor:
             sources, targets = self._plain_arguments(match, index)
         if not sources:
             sources = self._reporter(token, index)
+        if not sources and targets and cue.code[:2] in VIOLENT_ROOTS and is_passive(token):
+            sources = _unattributed(token)
         return sources, targets
 
     def _plain_arguments(

@@ -60,6 +60,7 @@ class ModeCues(BaseModel):
     governing_nouns: dict[str, Mode]
     object_governors: dict[str, Mode]
     future_date_words: frozenset[str]
+    enabling_purposes: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +324,8 @@ def _step_mode(step: Step, cues: ModeCues, cue_is_denial: bool) -> str | None:
             return None
         return None if mode == "denied" and cue_is_denial else mode
     if step.relation == "advcl" and _is_purpose_infinitive(clause):
-        return "future"
+        # "opened the bridge to allow deliveries": the act itself does the allowing.
+        return None if clause.lemma_.lower() in cues.enabling_purposes else "future"
     return None
 
 

@@ -224,6 +224,17 @@ def _only_describes(noun: Token, ent: Span | None) -> bool:
     )
 
 
+def _proper_name(token: Token) -> Span | None:
+    """A proper noun the entity recogniser labelled otherwise or missed ("in northern
+    Mali" tagged as a person): the gazetteer still gets to say whether it is a place."""
+    if token.pos_ != "PROPN" or token.ent_type_ in NAMED_LABELS:
+        return None
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start : token.i + 1]
+
+
 def _place_in_phrase(preposition: Token) -> tuple[int, dict[str, Any]] | None:
     """The surest named place in a locative phrase: its object's own words, then locative
     phrases nested in it ("across the border in Xinjiang", "outside the US embassy in
@@ -236,7 +247,7 @@ def _place_in_phrase(preposition: Token) -> tuple[int, dict[str, Any]] | None:
         for token in [noun, *noun.children]:
             if token.dep_ not in NOUN_PHRASE_DEPS and token.i != noun.i:
                 continue
-            ent = _entity_of(token) if token.ent_type_ in NAMED_LABELS else None
+            ent = _entity_of(token) if token.ent_type_ in NAMED_LABELS else _proper_name(token)
             resolved = _resolve(ent) if ent is not None else None
             if resolved and resolved[0] == EXACT and _only_describes(noun, ent):
                 resolved = (PARTIAL, resolved[1])
@@ -267,6 +278,9 @@ def event_location(predicate: Token) -> dict[str, Any] | None:
     head = clause_head(predicate)
     anchors = [predicate] if predicate.i == head.i else [predicate, head]
     objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    # "killed by a roadside bomb outside Basra": the place can hang on the means.
+    objects += [c for agent in head.children if agent.dep_ == "agent"
+                for c in agent.children if c.dep_ == "pobj"]
     best: tuple[int, dict[str, Any]] | None = None
     for anchor in anchors + objects:
         for preposition in _locative_phrases(anchor):
