@@ -586,3 +586,18 @@ def test_facing_pressure_delivers_no_demand() -> None:
 def test_reneging_on_a_commitment_is_a_rejection() -> None:
     dyads = _dyads("Malawi's president reneged on his commitment to Zambia over the dam.")
     assert any(code.startswith("12") and src == "MWI" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_a_text_released_in_a_country_speaks_for_it() -> None:
+    dyads = _dyads(
+        "A report published in the Kenyan capital on Monday accused Uganda of arming rebels."
+    )
+    assert any(code.startswith("11") and (src, tgt) == ("KEN", "UGA") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_a_trip_still_to_come_states_no_intent() -> None:
+    events = code_text("The talks come a day before Macron flies to Beijing.").events
+    assert events
+    assert not any(event.mode == "asserted" for event in events)

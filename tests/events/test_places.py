@@ -77,6 +77,16 @@ PLACE_CASES: list[tuple[str, str, dict[str, Any] | None]] = [
     ),
     ("Washington imposed sanctions on Moscow.", "imposed", None),
     (
+        "Talks were held in the Nigerian capital on Monday.",
+        "held",
+        {"name": "Nigerian capital", "country": "NGA", "lat": None, "lon": None},
+    ),
+    (
+        "Two soldiers were killed in northern Mali on Friday.",
+        "killed",
+        {"name": "Mali", "country": "MLI", "lat": 12.61, "lon": -7.98},
+    ),
+    (
         "Thousands protested outside the US embassy in Islamabad.",
         "protested",
         {"name": "Islamabad", "country": "PAK", "lat": 33.72, "lon": 73.04},

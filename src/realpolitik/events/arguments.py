@@ -307,6 +307,13 @@ def subject_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def issued_text_subject(verb: Token) -> Token | None:
+    """The verb's subject when it is an issued text ("a report alleged", "the statement
+    said"): a text speaks for whoever issued it."""
+    return next((child for child in verb.children if child.dep_ in SUBJECT_DEPS
+                 and child.lemma_.lower() in _stances()["issued_texts"]), None)
+
+
 def _speaks_for_issuer(node: Token) -> bool:
     """"a declaration demanding reforms": a present participle on an issued text.
 

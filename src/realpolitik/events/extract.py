@@ -24,6 +24,7 @@ from realpolitik.events.arguments import (
     MentionIndex,
     condition_targets,
     is_passive,
+    issued_text_subject,
     means_agents,
     noun_arguments,
     pairs,
@@ -37,7 +38,7 @@ from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Lexicon
 from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
-from realpolitik.events.mode import event_mode
+from realpolitik.events.mode import event_mode, is_pending
 from realpolitik.events.places import event_location
 from realpolitik.events.quantities import event_quantities
 from realpolitik.nlp import ParsedDocument
@@ -186,15 +187,32 @@ def _unattributed(predicate: Token) -> list[Mention]:
     bomb outside Basra": with no agent named, the attack is coded to the place, as
     PETRARCH and ICEWS code unidentified attackers, so the victims' side is not lost.
     """
-    location = event_location(predicate)
+    return _placed_actor(predicate, "unidentified attackers in {}")
+
+
+def _unnamed_issuer(predicate: Token) -> list[Mention]:
+    """Who speaks through a text nobody is named as issuing: the country it came out in.
+
+    "A report released in the Rwandan capital alleged that France ...": the report
+    speaks for an issuer in Rwanda.
+    """
+    text = issued_text_subject(predicate)
+    if text is None:
+        return []
+    issued = next((c for c in text.children if c.dep_ in {"acl", "relcl"}), None)
+    return [] if issued is None else _placed_actor(issued, f"issuer of the {text.lower_} in {{}}")
+
+
+def _placed_actor(anchor: Token, name: str) -> list[Mention]:
+    """An actor known only by where the text puts it: the country of that place."""
+    location = event_location(anchor)
     country = (location or {}).get("country")
     if not country:
         return []
     text = str((location or {}).get("name") or country)
-    actor = Actor(text=text, name=f"unidentified attackers in {text}", code=str(country),
-                  country=str(country), role=None)
-    return [Mention(start=predicate.i, end=predicate.i + 1, head=predicate.i, actor=actor,
-                    kind="place")]
+    actor = Actor(text=text, name=name.format(text), code=str(country), country=str(country),
+                  role=None)
+    return [Mention(start=anchor.i, end=anchor.i + 1, head=anchor.i, actor=actor, kind="place")]
 
 
 def _shift(event: Event, shift: int) -> None:
@@ -284,7 +302,12 @@ class EventExtractor:
         governed = {match.embedded.token.i for match in matches if match.embedded is not None}
         for candidate in candidates:
             coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
-            stated = not _is_purpose(candidate.match) and candidate.match.token.i not in governed
+            predicate = candidate.match.governor or candidate.match.token
+            stated = (
+                not _is_purpose(candidate.match)
+                and candidate.match.token.i not in governed
+                and not is_pending(predicate)
+            )
             intent = self._stated_intent(
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
@@ -439,6 +462,8 @@ class EventExtractor:
             sources = self._reporter(token, index)
         if not sources and targets and cue.code[:2] in VIOLENT_ROOTS and is_passive(token):
             sources = _unattributed(token)
+        if not sources:
+            sources = _unnamed_issuer(match.governor or token)
         return sources, targets
 
     def _plain_arguments(

@@ -38,6 +38,9 @@ Mode = Literal["asserted", "negated", "hypothetical", "future", "denied", "claim
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
 class ModeCues(BaseModel):
     """The cue words of ``mode_cues.yaml`` (lemmas, lower case), checked on load."""
 
@@ -61,6 +64,7 @@ class ModeCues(BaseModel):
     object_governors: dict[str, Mode]
     future_date_words: frozenset[str]
     enabling_purposes: frozenset[str]
+    pending_marks: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +242,8 @@ def local_mode(node: Token, step: Step | None = None) -> str | None:
     children = list(node.children)
     if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in children):
         return "hypothetical"
+    if is_pending(node):
+        return "future"
     modal_word = _modal(children)
     modal = _modal_mode(modal_word, step, cues)
     negated = _negation_mode(children, cues)
@@ -433,6 +439,14 @@ def _is_for_to(clause: Token) -> bool:
     children = list(clause.children)
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in children
+    )
+
+
+def is_pending(clause: Token) -> bool:
+    """ "comes a day before Sarkozy heads to Beijing": a present tense after "before" or
+    "until" tells of an act still to come, which nobody has announced."""
+    return clause.tag_ in PRESENT_TAGS and any(
+        c.dep_ == "mark" and c.lower_ in mode_cues().pending_marks for c in clause.children
     )
 
 

@@ -153,6 +153,31 @@ def gazetteer() -> dict[str, Place]:
     return index
 
 
+@lru_cache(maxsize=1)
+def demonym_countries() -> dict[str, str]:
+    """Lower-cased demonym -> ISO alpha-3 ("rwandan" -> RWA), from countryinfo."""
+    found: dict[str, str] = {}
+    for entry in CountryInfo("USA").all().values():
+        iso3 = (entry.get("ISO") or {}).get("alpha3")
+        demonym = entry.get("demonym")
+        if iso3 and demonym:
+            found[str(demonym).lower()] = str(iso3)
+    return found
+
+
+def _described_place(noun: Token) -> tuple[int, dict[str, Any]] | None:
+    """"the Rwandan capital", "a Kenyan border town": a kind of place that a demonym
+    puts in its country, when no name says which place it is."""
+    if noun.lemma_.lower() not in place_kinds():
+        return None
+    for child in noun.children:
+        country = demonym_countries().get(child.lower_) if child.dep_ == "amod" else None
+        if country is not None:
+            written = noun.doc[child.i : noun.i + 1].text
+            return PARTIAL, {"name": written, "country": country, "lat": None, "lon": None}
+    return None
+
+
 def _info_capital(info: dict[str, Any], iso3: str) -> tuple[float, float] | None:
     for entry in info.values():
         latlng = entry.get("capital_latlng") or []
@@ -255,6 +280,9 @@ def _place_in_phrase(preposition: Token) -> tuple[int, dict[str, Any]] | None:
                 best = resolved
             if best is not None and best[0] == EXACT:
                 return best
+        described = _described_place(noun)
+        if described is not None and (best is None or described[0] < best[0]):
+            best = described
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 queue.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
