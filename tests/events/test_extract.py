@@ -601,3 +601,15 @@ def test_a_trip_still_to_come_states_no_intent() -> None:
     events = code_text("The talks come a day before Macron flies to Beijing.").events
     assert events
     assert not any(event.mode == "asserted" for event in events)
+
+
+@pytest.mark.model
+def test_protesters_wrecking_property_are_rioting() -> None:
+    events = _asserted("Kenyan protesters torched police cars in Nairobi on Tuesday.")
+    assert any(e.cameo == "145" and e.source and e.source.country == "KEN" for e in events)
+
+
+@pytest.mark.model
+def test_recalled_violence_gets_no_unnamed_attacker() -> None:
+    events = _asserted("Chile wants Peru to compensate the families of miners killed in Bolivia.")
+    assert not any(e.root in {"18", "19"} for e in events)

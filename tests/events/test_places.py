@@ -77,6 +77,11 @@ PLACE_CASES: list[tuple[str, str, dict[str, Any] | None]] = [
     ),
     ("Washington imposed sanctions on Moscow.", "imposed", None),
     (
+        "Students rioted at a school in Ghana, smashing windows.",
+        "smashing",
+        {"name": "Ghana", "country": "GHA", "lat": 5.56, "lon": -0.2},
+    ),
+    (
         "Talks were held in the Nigerian capital on Monday.",
         "held",
         {"name": "Nigerian capital", "country": "NGA", "lat": None, "lon": None},

@@ -25,6 +25,7 @@ class ConstructionWords(BaseModel):
     reciprocal_lemmas: frozenset[str]
     speaker_pronouns: frozenset[str]
     receiving_verbs: frozenset[str]
+    protester_nouns: frozenset[str]
 
 
 @cache

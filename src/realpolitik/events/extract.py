@@ -67,10 +67,15 @@ SHOWN_TO_HOSTS = frozenset({"15"})
 BINDING_RESIDENTS = frozenset({"1723", "1724", "0813", "0814"})
 # Violence: its purpose can name the victims, and with no attacker named the place does.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# "the families of athletes killed at the Munich Olympics": a participle on a noun recalls
+# violence in passing; only a clause that reports it gets an unnamed attacker.
+BACKGROUND_PARTICIPLE_DEPS = frozenset({"acl", "relcl"})
 DENIAL_CODE = "016"
 VISIT_CODE = "042"
 INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
+RIOT_CODE = "145"
+RIOT_ROOTS = frozenset({"17", "18"})
 PLAIN_STATEMENT = "010"
 PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
@@ -157,6 +162,12 @@ def _is_venue(mention: Mention, doc: Doc) -> bool:
         mention.kind in ("country", "capital")
         and head.dep_ == "pobj"
         and head.head.lower_ in VENUE_PREPS
+    )
+
+
+def _is_protester(source: Mention | None, doc: Doc) -> bool:
+    return source is not None and (
+        doc[source.head].lemma_.lower() in construction_words().protester_nouns
     )
 
 
@@ -460,7 +471,10 @@ class EventExtractor:
             sources, targets = self._plain_arguments(match, index)
         if not sources:
             sources = self._reporter(token, index)
-        if not sources and targets and cue.code[:2] in VIOLENT_ROOTS and is_passive(token):
+        if (
+            not sources and targets and cue.code[:2] in VIOLENT_ROOTS and is_passive(token)
+            and token.dep_ not in BACKGROUND_PARTICIPLE_DEPS
+        ):
             sources = _unattributed(token)
         if not sources:
             sources = _unnamed_issuer(match.governor or token)
@@ -509,6 +523,9 @@ class EventExtractor:
         if code.code == VISIT_CODE and _is_peacekeeping(candidate.source):
             # Peacekeepers arriving are provided, not visiting.
             code = lookup(PEACEKEEPING_CODE)
+        if code.root in RIOT_ROOTS and _is_protester(candidate.source, sent.doc):
+            # Protesters who wreck or beat are rioting, whatever the verb (CAMEO 145).
+            code = lookup(RIOT_CODE)
         when, when_text = event_date(predicate, doc_date)
         tokens = [predicate, match.token]
         doc = sent.doc

@@ -24,6 +24,7 @@ from realpolitik.events.mode import clause_head, entity_spans
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAMED_LABELS = PLACE_LABELS | {"ORG"}
 # Dependents that belong to a place noun's own phrase ("restive Balochistan province").
+ELABORATING_DEPS = frozenset({"advcl", "conj"})
 NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
 # How sure a place read from a name is (lower is surer).
 EXACT, PARTIAL, UNKNOWN = range(3)
@@ -305,6 +306,12 @@ def event_location(predicate: Token) -> dict[str, Any] | None:
     """
     head = clause_head(predicate)
     anchors = [predicate] if predicate.i == head.i else [predicate, head]
+    # "rioted at a jail in Israel, smashing windows": a participle that elaborates an act
+    # happened where the act did.
+    node = head
+    while node.dep_ in ELABORATING_DEPS and node.tag_ == "VBG" and node.head.i != node.i:
+        node = node.head
+        anchors.append(node)
     objects = [c for c in head.children if c.dep_ in ("dobj", "attr")]
     # "killed by a roadside bomb outside Basra": the place can hang on the means.
     objects += [c for agent in head.children if agent.dep_ == "agent"
