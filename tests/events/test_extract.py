@@ -613,3 +613,9 @@ def test_protesters_wrecking_property_are_rioting() -> None:
 def test_recalled_violence_gets_no_unnamed_attacker() -> None:
     events = _asserted("Chile wants Peru to compensate the families of miners killed in Bolivia.")
     assert not any(e.root in {"18", "19"} for e in events)
+
+
+@pytest.mark.model
+def test_a_submitted_petition_appeals_to_its_addressee() -> None:
+    dyads = _dyads("Kenyan farmers submitted a petition to the Ugandan embassy on Monday.")
+    assert any(code.startswith("02") and (src, tgt) == ("KEN", "UGA") for code, src, tgt in dyads)
