@@ -619,3 +619,21 @@ def test_recalled_violence_gets_no_unnamed_attacker() -> None:
 def test_a_submitted_petition_appeals_to_its_addressee() -> None:
     dyads = _dyads("Kenyan farmers submitted a petition to the Ugandan embassy on Monday.")
     assert any(code.startswith("02") and (src, tgt) == ("KEN", "UGA") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_declining_to_comment_needs_no_target() -> None:
+    events = _asserted("The Government of Eritrea declined to comment on the dispute.")
+    assert any(e.cameo == "011" and e.source and e.source.code == "ERIGOV" for e in events)
+
+
+@pytest.mark.model
+def test_lifting_sanctions_imposed_on_a_country_targets_it() -> None:
+    dyads = _dyads("Norway lifted the sanctions imposed on Belarus in 2020.")
+    assert ("085", "NOR", "BLR") in dyads
+
+
+@pytest.mark.model
+def test_a_decision_to_act_is_the_act() -> None:
+    dyads = _dyads("Japan has decided to lift the sanctions imposed on India.")
+    assert ("085", "JPN", "IND") in dyads

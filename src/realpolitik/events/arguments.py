@@ -26,6 +26,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 FALLBACK_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "for", "into")
 SYMMETRIC_PREPS = ("between", "among")
+IMPOSED_ON_PREPS = ("on", "against", "upon")
 STATEMENT_ROOT = "01"
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 LATER_DEPS = frozenset({"prep", "dobj", "dative", "attr", "oprd", "npadvmod"})
@@ -433,6 +434,11 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
     for obj in _children(verb, ("dobj", "prt")):
         # "kidnapped up to 16 advisers": the parser hangs the object under "up".
         ordered += _prep_objects(obj, FALLBACK_TARGET_PREPS)
+    for obj in _children(verb, ("dobj",)):
+        # "lifted the sanctions imposed on India": the measure's own target.
+        for clause in _children(obj, ("acl",)):
+            if clause.tag_ == "VBN":
+                ordered += _prep_objects(clause, IMPOSED_ON_PREPS)
     for clause in _children(verb, ("xcomp", "ccomp")) + _for_clauses(verb):
         ordered += _children(clause, ("nsubj", "dobj", "nsubjpass"))
         ordered += _prep_objects(clause, FALLBACK_TARGET_PREPS)

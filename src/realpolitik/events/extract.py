@@ -424,8 +424,15 @@ class EventExtractor:
             if not targets and match.cue.code.startswith(THREAT_ROOT):
                 targets = condition_targets(predicate, index, sources, THREAT_CONDITIONS)
             # A plain "X said" with nobody addressed or spoken of only frames a report.
+            # An act embedded with no target of its kind gives its governor none either
+            # ("declined to comment"); an appeal is always made to somebody.
+            takes_target = match.cue.target != "none" and (
+                match.embedded is None
+                or match.embedded.cue.target != "none"
+                or (match.family is not None and match.family.name in APPEAL_FAMILIES)
+            )
             needs_target = (
-                match.cue.target != "none" or match.cue.code == PLAIN_STATEMENT
+                takes_target or match.cue.code == PLAIN_STATEMENT
             ) and not self._addressed_to_hosts(match)
             reciprocal = (
                 match.cue.code[:2] in RECIPROCAL_ROOTS
