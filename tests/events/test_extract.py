@@ -637,3 +637,9 @@ def test_lifting_sanctions_imposed_on_a_country_targets_it() -> None:
 def test_a_decision_to_act_is_the_act() -> None:
     dyads = _dyads("Japan has decided to lift the sanctions imposed on India.")
     assert ("085", "JPN", "IND") in dyads
+
+
+@pytest.mark.model
+def test_a_sanction_not_renewed_lapses() -> None:
+    dyads = _dyads("The African Union failed to renew the arms embargo on Sudan.")
+    assert any(code == "085" and tgt == "SDN" for code, _, tgt in dyads)

@@ -252,6 +252,25 @@ def _is_purpose(match: CueMatch) -> bool:
     )
 
 
+def _lapse(event: Event, match: CueMatch) -> Event | None:
+    """A restriction said not to be renewed lapses, which eases it: "the UN failed to
+    renew the arms embargo on Iran" is an easing of sanctions that did happen."""
+    words = construction_words()
+    if event.mode != NEGATED_MODE or match.token.lemma_.lower() not in words.renewal_verbs:
+        return None
+    eased = next((words.lapse_codes[event.cameo[:length]]
+                  for length in range(len(event.cameo), 1, -1)
+                  if event.cameo[:length] in words.lapse_codes), None)
+    if eased is None:
+        return None
+    code = lookup(eased)
+    return replace(
+        event, cameo=code.code, root=code.root, label=code.label, quad_class=code.quad_class,
+        goldstein=code.goldstein, plover=code.plover, mode="asserted",
+        confidence=round(event.confidence * 0.9, 2),
+    )
+
+
 def _stands_for_speaker(subject: Token) -> bool:
     return subject.pos_ == "PRON" or any(
         child.dep_ == "poss" and child.pos_ == "PRON" for child in subject.children
@@ -323,7 +342,7 @@ class EventExtractor:
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
             ) if stated else None
-            for event in (coded, intent, self._refusal(coded)):
+            for event in (coded, intent, self._refusal(coded), _lapse(coded, candidate.match)):
                 if event is None:
                     continue
                 key = (event.source.code if event.source else "",
