@@ -643,3 +643,28 @@ def test_a_decision_to_act_is_the_act() -> None:
 def test_a_sanction_not_renewed_lapses() -> None:
     dyads = _dyads("The African Union failed to renew the arms embargo on Sudan.")
     assert any(code == "085" and tgt == "SDN" for code, _, tgt in dyads)
+
+
+@pytest.mark.model
+def test_refusing_to_take_in_refugees_rejects_aid() -> None:
+    dyads = _dyads("Hungary says it will not accept any more Afghan refugees.")
+    assert any(code == "1223" and (src, tgt) == ("HUN", "AFG") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_seeking_refuge_somewhere_demands_its_protection() -> None:
+    dyads = _dyads("Thousands of Sudanese have sought refuge in Chad since April.")
+    assert any(code == "1033" and (src, tgt) == ("SDN", "TCD") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_pushing_for_something_demands_it() -> None:
+    dyads = _dyads("Brazil is pushing hard for Argentina to reopen the border.")
+    assert any(code.startswith("10") and src == "BRA" for code, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_a_round_of_joint_exercises_is_military_cooperation() -> None:
+    dyads = _dyads("Chile and Peru began a new round of joint naval exercises in the Pacific.")
+    assert any(code == "062" and {src, tgt} == {"CHL", "PER"} for code, src, tgt in dyads)
+
