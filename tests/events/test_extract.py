@@ -658,8 +658,8 @@ def test_seeking_refuge_somewhere_demands_its_protection() -> None:
 
 
 @pytest.mark.model
-def test_pushing_for_something_demands_it() -> None:
-    dyads = _dyads("Brazil is pushing hard for Argentina to reopen the border.")
+def test_pressing_for_something_demands_it() -> None:
+    dyads = _dyads("Brazil is pressing hard for Argentina to reopen the border.")
     assert any(code.startswith("10") and src == "BRA" for code, src, _ in dyads)
 
 
@@ -668,3 +668,26 @@ def test_a_round_of_joint_exercises_is_military_cooperation() -> None:
     dyads = _dyads("Chile and Peru began a new round of joint naval exercises in the Pacific.")
     assert any(code == "062" and {src, tgt} == {"CHL", "PER"} for code, src, tgt in dyads)
 
+
+
+LEXICON_CASES: list[tuple[str, str, str, str]] = [
+    ("Ghana has agreed to a ceasefire with Togo.", "0356", "GHA", "TGO"),
+    ("Canada reduced military aid to Peru by $20 million.", "1622", "CAN", "PER"),
+    ("Kenya withdrew its peacekeepers from Somalia.", "1661", "KEN", "SOM"),
+    ("Mali has expelled some of the Swedish peacekeepers.", "1661", "MLI", "SWE"),
+    ("Brazil reduced tariffs on Argentine steel.", "085", "BRA", "ARG"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code", "source", "target"), LEXICON_CASES)
+def test_everyday_verbs_take_their_cameo_code(
+    text: str, code: str, source: str, target: str
+) -> None:
+    assert (code, source, target) in _dyads(text)
+
+
+@pytest.mark.model
+def test_troops_arriving_for_peacekeeping_are_provided() -> None:
+    dyads = _dyads("Irish troops have arrived in Lebanon to join the peacekeeping force.")
+    assert any(code == "074" and (src, tgt) == ("IRL", "LBN") for code, src, tgt in dyads)

@@ -72,6 +72,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 BACKGROUND_PARTICIPLE_DEPS = frozenset({"acl", "relcl"})
 DENIAL_CODE = "016"
 VISIT_CODE = "042"
+FORCE_ROOT = "15"
 INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
 RIOT_CODE = "145"
@@ -171,11 +172,15 @@ def _is_protester(source: Mention | None, doc: Doc) -> bool:
     )
 
 
-def _is_peacekeeping(source: Mention | None) -> bool:
+def _is_peacekeeping(source: Mention | None, predicate: Token) -> bool:
+    """A country's or its military's troops sent, arriving or deployed as peacekeepers."""
     return (
         source is not None
-        and source.actor.role == "MIL"
-        and "peacekeep" in source.actor.text.lower()
+        and source.actor.role in {"MIL", None}
+        and (
+            "peacekeep" in source.actor.text.lower()
+            or any(token.lower_.startswith("peacekeep") for token in predicate.subtree)
+        )
     )
 
 
@@ -546,8 +551,10 @@ class EventExtractor:
         match = candidate.match
         predicate = match.governor or match.token
         code = lookup(match.cue.code)
-        if code.code == VISIT_CODE and _is_peacekeeping(candidate.source):
-            # Peacekeepers arriving are provided, not visiting.
+        deploying = code.code == VISIT_CODE or code.root == FORCE_ROOT
+        if deploying and _is_peacekeeping(candidate.source, predicate):
+            # Troops arriving or sent on a peacekeeping mission are provided, not visiting or
+            # showing force.
             code = lookup(PEACEKEEPING_CODE)
         if code.root in RIOT_ROOTS and _is_protester(candidate.source, sent.doc):
             # Protesters who wreck or beat are rioting, whatever the verb (CAMEO 145).
