@@ -691,3 +691,9 @@ def test_everyday_verbs_take_their_cameo_code(
 def test_troops_arriving_for_peacekeeping_are_provided() -> None:
     dyads = _dyads("Irish troops have arrived in Lebanon to join the peacekeeping force.")
     assert any(code == "074" and (src, tgt) == ("IRL", "LBN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_an_empty_it_passes_the_act_to_whoever_made_it_clear() -> None:
+    dyads = _dyads("The Chilean government has made it clear it will not lift the ban on Peru.")
+    assert any(code.startswith("12") and (src, tgt) == ("CHL", "PER") for code, src, tgt in dyads)

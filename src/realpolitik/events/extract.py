@@ -82,6 +82,7 @@ PURPOSE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
 PREDICATE_DEPS = frozenset({"acomp", "xcomp"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
+REPORTER_HOPS = 3
 
 
 ATTEMPTS_FILE = "attempts.yaml"
@@ -538,7 +539,14 @@ class EventExtractor:
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None or not _stands_for_speaker(subject) or clause.dep_ not in REPORTED_DEPS:
             return []
-        return subject_mentions(clause.head, index)
+        # "has made it clear it will not lift the ban": past an empty "it", the one who spoke.
+        speaker = clause.head
+        for _ in range(REPORTER_HOPS):
+            found = subject_mentions(speaker, index)
+            if found or speaker.dep_ not in REPORTED_DEPS:
+                return found
+            speaker = speaker.head
+        return []
 
     def _event(
         self,
