@@ -169,10 +169,11 @@ class AnaphorRow(BaseModel):
 
 class ContextWordRow(BaseModel):
     """A word that changes how its neighbours are coded: a title it makes past ("former"),
-    a preposition that places people ("in"), a noun whose "of" phrase is a place ("town")."""
+    a preposition that places people ("in"), a noun whose "of" phrase is a place ("town"),
+    or a name that is also an ordinary English word ("turkey"), matched only as written."""
 
     word: str = Field(min_length=1)
-    kind: Literal["past_marker", "locative", "place_noun"]
+    kind: Literal["past_marker", "locative", "place_noun", "common_word"]
 
 
 class NonActorRow(BaseModel):
