@@ -173,3 +173,11 @@ def test_a_former_office_gives_no_role(find: FindMentions) -> None:
     mentions, heads = find("Former Peruvian president Alberto Ruiz Soto was arrested.", DAY)
     person = _headed(mentions, heads, "Soto")
     assert (person.actor.country, person.actor.role) == ("PER", None)
+
+
+@pytest.mark.model
+def test_armed_group_of_no_country_fights_where_its_sentence_puts_it(find: FindMentions) -> None:
+    mentions, heads = find("Al-Qaeda fighters ambushed a convoy north of Sanaa on Friday.", DAY)
+    assert _headed(mentions, heads, "fighters").actor.country == "YEM"
+    mentions, heads = find("Jordan said Islamic State planned attacks on Syria and Iraq.", DAY)
+    assert _headed(mentions, heads, "State").actor.country is None

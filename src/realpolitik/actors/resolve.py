@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from realpolitik.actors.coding import Draft, compose_code
 from realpolitik.actors.knowledge import KnowledgeBase
@@ -25,6 +25,7 @@ DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
 # Who rises against a government, or is ruled by it, is as a rule that state's own.
 GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
 MILITANT_ROLES = frozenset({"INS"})
+ARMED_ROLES = frozenset({"INS", "REB"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 PLURALS = frozenset({"NNS", "NNPS"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
@@ -171,10 +172,15 @@ def _give_governed_countries(
     whose one country is named as a place or by its authorities are that country's.
     Militants only take a country named as a place: a government vowing to pursue
     "the militants" may pursue foreign ones. A people named in the plural ("killed
-    three Americans") is no place, and soldiers are left alone: armies fight abroad."""
+    three Americans") is no place, and soldiers are left alone: armies fight abroad.
+    A known armed group of no fixed country ("Islamic State", "al-Qaeda") fights where
+    its clause puts it: the one country named after a preposition ("a target southwest
+    of Baghdad"), since the subject and object countries are as often its enemies, and
+    another clause ("the group that has seized parts of Syria") tells its past."""
     named: dict[int, set[str]] = {}
     places: dict[int, set[str]] = {}
     authorities: dict[int, set[str]] = {}
+    settings: dict[int, set[str]] = {}  # clause verb → countries named after a preposition
     for draft in drafts:
         country = draft.actor.country
         if not country:
@@ -184,10 +190,18 @@ def _give_governed_countries(
         is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
         if is_place or draft.located:
             places.setdefault(here, set()).add(country)
+        if is_place and _after_preposition(doc[draft.head]):
+            settings.setdefault(_clause(doc[draft.head]), set()).add(country)
         if draft.actor.role in AUTHORITY_ROLES:
             authorities.setdefault(here, set()).add(country)
     for draft in drafts:
         actor = draft.actor
+        if _stateless_armed_group(draft):
+            setting = settings.get(_clause(doc[draft.head]), set())
+            if len(setting) == 1:
+                country = next(iter(setting))
+                draft.actor = Actor(actor.text, actor.name, actor.code, country, actor.role)
+            continue
         if actor.country or actor.role not in GOVERNED_ROLES or actor.code != actor.role:
             continue
         here = sentence_of[draft.start]
@@ -203,6 +217,32 @@ def _give_governed_countries(
         name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', actor.name)}"
         draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country,
                             actor.role)
+
+
+def _after_preposition(token: Token) -> bool:
+    """The object of a preposition, or one of its conjuncts ("on Syria and Iraq")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj"
+
+
+def _clause(token: Token) -> int:
+    """The verb heading the clause a token is in (the sentence root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def _stateless_armed_group(draft: Draft) -> bool:
+    """A named armed group the knowledge base gives no country (a transnational network)."""
+    return (
+        draft.entry is not None
+        and draft.entry.kind == "group"
+        and draft.entry.country is None
+        and draft.actor.country is None
+        and draft.actor.role in ARMED_ROLES
+        and draft.antecedent is None
+    )
 
 
 def _find_antecedent(
