@@ -181,3 +181,15 @@ def test_armed_group_of_no_country_fights_where_its_sentence_puts_it(find: FindM
     assert _headed(mentions, heads, "fighters").actor.country == "YEM"
     mentions, heads = find("Jordan said Islamic State planned attacks on Syria and Iraq.", DAY)
     assert _headed(mentions, heads, "State").actor.country is None
+
+
+@pytest.mark.model
+def test_titled_host_belongs_to_the_country_visited(find: FindMentions) -> None:
+    mentions, heads = find(
+        "The French envoy met President Ana Ruiz Soto on a two-day visit to Lima.", DAY
+    )
+    assert _headed(mentions, heads, "Soto").actor.code == "PERGOV"
+    mentions, heads = find(
+        "The French envoy met President Ana Ruiz Soto during visits to Lima and Quito.", DAY
+    )
+    assert _headed(mentions, heads, "Soto").actor.country is None

@@ -115,7 +115,7 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         target = _find_antecedent(doc, drafts, index, sentence_of, kb, dominant)
         if target is not None:
             _link(drafts, index, target)
-    _give_state_countries(drafts, sentence_of, kb, dominant)
+    _give_state_countries(doc, drafts, sentence_of, kb, dominant)
     _give_governed_countries(doc, drafts, sentence_of, kb)
     # A "he" linked before its antecedent's country was known takes it now.
     for index, draft in enumerate(drafts):
@@ -126,14 +126,17 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
 
 
 def _give_state_countries(
-    drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase, dominant: str | None
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase,
+    dominant: str | None,
 ) -> None:
     """ "President X", "the court", "police" with no country word: a state office belongs to
     the story's dominant country when its sentence names none; a titled person, a court or
     a parliament to the one country the sentence names (by country, capital, a known
     person, or a state body or group of that country: "Judge X opened investigations
-    against Chilean officials"); a bare "troops" or "officials" there is as often
-    foreign, so it stays unknown."""
+    against Chilean officials"), or else to the host of a visit or meeting there ("talks
+    with President X during a visit to Beirut"); a bare "troops" or "officials" there is
+    as often foreign, so it stays unknown."""
+    hosts = _venue_hosts(doc, drafts, sentence_of, kb.context_words.get("venue_word", set()))
     named: dict[int, set[str]] = {}
     for draft in drafts:
         if draft.actor.country and (draft.kind in ("country", "capital", "person")
@@ -153,6 +156,8 @@ def _give_state_countries(
             country = dominant
         elif len(here) == 1 and (draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES):
             country = next(iter(here))
+        elif draft.kind in PERSON_LIKE and sentence_of[draft.start] in hosts:
+            country = hosts[sentence_of[draft.start]]
         else:
             continue
         if country is None or country not in kb.countries:
@@ -162,6 +167,47 @@ def _give_state_countries(
             name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', name)}"
         code = compose_code(country, actor.role)
         draft.actor = Actor(actor.text, name, code, country, actor.role)
+
+
+def _venue_hosts(
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], venue_words: set[str]
+) -> dict[int, str]:
+    """Sentence → the country hosting its visit or meeting: the one country of the place
+    visited ("a visit to Beirut", "talks in Beirut"), when no person or body there is
+    already of that country (they would be the host) and another actor's country shows
+    who came from abroad. The country named again as a place ("aid to Lebanon") is no host."""
+    venues: dict[int, set[str]] = {}
+    people: dict[int, set[str]] = {}
+    others: dict[int, set[str]] = {}
+    for draft in drafts:
+        country = draft.actor.country
+        if not country:
+            continue
+        here = sentence_of[draft.start]
+        place = draft.kind in ("country", "capital")
+        if place and _visited(doc[draft.head], venue_words):
+            venues.setdefault(here, set()).add(country)
+            continue
+        others.setdefault(here, set()).add(country)
+        if not place:
+            people.setdefault(here, set()).add(country)
+    return {
+        here: next(iter(places))
+        for here, places in venues.items()
+        if len(places) == 1
+        and not places & people.get(here, set())
+        and others.get(here, set()) - places
+    }
+
+
+def _visited(token: Token, venue_words: set[str]) -> bool:
+    """ "a visit to Beirut", "talks in Beirut", "visited Beirut" (or "Beirut and Amman"):
+    the place of a visit."""
+    token = _first_conjunct(token)
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("to", "in", "at"):
+        return head.head.lemma_.lower() in venue_words
+    return token.dep_ == "dobj" and head.lemma_.lower() in venue_words
 
 
 def _give_governed_countries(
@@ -221,9 +267,14 @@ def _give_governed_countries(
 
 def _after_preposition(token: Token) -> bool:
     """The object of a preposition, or one of its conjuncts ("on Syria and Iraq")."""
+    return _first_conjunct(token).dep_ == "pobj"
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of "Syria and Iraq", where the parser attaches the whole list."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj"
+    return token
 
 
 def _clause(token: Token) -> int:
