@@ -193,3 +193,16 @@ def test_titled_host_belongs_to_the_country_visited(find: FindMentions) -> None:
         "The French envoy met President Ana Ruiz Soto during visits to Lima and Quito.", DAY
     )
     assert _headed(mentions, heads, "Soto").actor.country is None
+
+
+@pytest.mark.model
+def test_states_provinces_and_large_cities_are_their_country_s(find: FindMentions) -> None:
+    mentions, heads = find("Police in Queensland detained two men from Ohio.", DAY)
+    assert _headed(mentions, heads, "Police").actor.code == "AUSCOP"
+    assert _headed(mentions, heads, "Ohio").actor.country == "USA"
+
+
+@pytest.mark.model
+def test_gazetteer_names_match_only_as_written(find: FindMentions) -> None:
+    mentions, _ = find("She bought mascara in a shop near the queensland border.", DAY)
+    assert mentions == []

@@ -56,7 +56,11 @@ class PieceFinder:
         self._payload: dict[int, tuple[str, str]] = {}
         self._strings = vocab.strings
         common = kb.context_words.get("common_word", set())
-        folded = [alias for alias in kb.aliases if _foldable(alias, common)]
+        folded = [
+            alias
+            for alias in kb.aliases
+            if alias not in kb.exact_aliases and _foldable(alias, common)
+        ]
         exact = set(kb.aliases).difference(folded)
         self._add(self.names, tokenizer, "name", exact)
         # Case-free names share the lower-cased word matcher: no extra pass over the doc.

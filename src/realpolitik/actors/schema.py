@@ -131,7 +131,8 @@ class AliasRow(BaseModel):
 
 
 class RegionRow(BaseModel):
-    """One line of ``regions.tsv``: a region or city whose country is not in doubt."""
+    """One line of ``regions.tsv`` or the generated ``places.tsv``: a region or city whose
+    country is not in doubt."""
 
     region: str = Field(min_length=1)
     country: Country
