@@ -206,3 +206,12 @@ def test_states_provinces_and_large_cities_are_their_country_s(find: FindMention
 def test_gazetteer_names_match_only_as_written(find: FindMentions) -> None:
     mentions, _ = find("She bought mascara in a shop near the queensland border.", DAY)
     assert mentions == []
+
+
+@pytest.mark.model
+def test_people_of_a_faith_act_as_what_they_are(find: FindMentions) -> None:
+    mentions, heads = find("Kenyan police dispersed Christian demonstrators with tear gas.", DAY)
+    assert _headed(mentions, heads, "demonstrators").actor.code == "KENCVL"
+    mentions, heads = find("Swedish doctors and striking miners met the minister.", DAY)
+    assert _headed(mentions, heads, "doctors").actor.code == "SWEMED"
+    assert _headed(mentions, heads, "miners").actor.role == "CVL"

@@ -15,7 +15,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from realpolitik.actors.coding import Draft, compose_code
+from realpolitik.actors.coding import Draft, compose_code, of_a_faith
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.records import Actor
 
@@ -248,7 +248,8 @@ def _give_governed_countries(
                 country = next(iter(setting))
                 draft.actor = Actor(actor.text, actor.name, actor.code, country, actor.role)
             continue
-        if actor.country or actor.role not in GOVERNED_ROLES or actor.code != actor.role:
+        named_body = actor.code != actor.role and not of_a_faith(draft.entry)
+        if actor.country or actor.role not in GOVERNED_ROLES or named_body:
             continue
         here = sentence_of[draft.start]
         countries = named.get(here, set())
