@@ -149,6 +149,8 @@ COUNTRY_FROM_SENTENCE = [
     # Where a people lives: a country word before it, or a place that is part of a country.
     ("Macedonian Albanians boycotted the vote on Sunday.", "Albanians", "MKD"),
     ("Police in Northern Ireland arrested two men.", "Police", "GBRCOP"),
+    ("Doctors from Sweden treated the wounded.", "Doctors", "SWEMED"),
+    ("Troops withdrew from Lebanon on Friday.", "Troops", None),
 ]
 
 
