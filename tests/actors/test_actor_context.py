@@ -220,3 +220,13 @@ def test_people_of_a_faith_act_as_what_they_are(find: FindMentions) -> None:
     mentions, heads = find("Swedish doctors and striking miners met the minister.", DAY)
     assert _headed(mentions, heads, "doctors").actor.code == "SWEMED"
     assert _headed(mentions, heads, "miners").actor.role == "CVL"
+
+
+@pytest.mark.model
+def test_a_body_named_after_its_country_is_that_country_s(find: FindMentions) -> None:
+    mentions, heads = find(
+        "President Ana Ruiz Soto resigned after pressure from the Zambia Anti-Graft Bureau.", DAY
+    )
+    bureau = _headed(mentions, heads, "Bureau").actor
+    assert (bureau.text, bureau.country) == ("Zambia Anti-Graft Bureau", "ZMB")
+    assert _headed(mentions, heads, "Soto").actor.code == "ZMBGOV"

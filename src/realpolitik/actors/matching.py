@@ -127,6 +127,12 @@ class PieceFinder:
                 if not overlapping:
                     extra.append(Piece(ent.start, ent.end, "ner_org", inner=tuple(inner)))
                     absorbed.update(id(p) for p in inner)
+        for piece in matched:
+            name_end = _proper_name_end(doc, piece, covered, self.kb)
+            if name_end is not None and id(piece) not in absorbed:
+                extra.append(Piece(piece.start, name_end, "ner_org", inner=(piece,)))
+                absorbed.add(id(piece))
+                covered.update(range(piece.end, name_end))
         kept = [p for p in matched if id(p) not in absorbed] + _merge_split_names(extra)
         return sorted(kept, key=lambda p: p.start)
 
@@ -137,6 +143,28 @@ def _foldable(alias: str, common: set[str]) -> bool:
     capitals = sum(c.isupper() for c in alias)
     acronym = capitals > 1 and (alias.isupper() or len(alias) <= 5)
     return not acronym and alias.lower() not in common
+
+
+def _proper_name_end(
+    doc: Doc, piece: Piece, covered: set[int], kb: KnowledgeBase
+) -> int | None:
+    """Where a body's name that opens with a country ends, when the NER missed it: "Kenya
+    Anti-Corruption Commission" is one proper name the parser chains onto its last word,
+    a body of that country; a place noun ("Kenya Province") or a non-actor ("Iraq War")
+    ends no such name. None when the country word stands alone."""
+    if piece.kind != "country" or not doc.has_annotation("DEP"):
+        return None
+    root = doc[piece.end - 1]
+    head = root.head
+    if root.dep_ != "compound" or head.i <= root.i or head.tag_ != "NNP":
+        return None
+    between = doc[piece.end : head.i + 1]
+    if any(t.i in covered or t.tag_ not in ("NNP", "HYPH") for t in between):
+        return None
+    words = {head.lower_, head.lemma_.lower()}
+    if words & (kb.non_actor_heads | kb.context_words.get("place_noun", set())):
+        return None
+    return head.i + 1
 
 
 def _without_first_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:

@@ -132,14 +132,17 @@ def _give_state_countries(
     """ "President X", "the court", "police" with no country word: a state office belongs to
     the story's dominant country when its sentence names none; a titled person, a court or
     a parliament to the one country the sentence names (by country, capital, a known
-    person, or a state body or group of that country: "Judge X opened investigations
-    against Chilean officials"), or else to the host of a visit or meeting there ("talks
-    with President X during a visit to Beirut"); a bare "troops" or "officials" there is
-    as often foreign, so it stays unknown."""
+    person, a body named after it, or a state body or group of that country: "Judge X
+    opened investigations against Chilean officials"), or else to the host of a visit or
+    meeting there ("talks with President X during a visit to Beirut"); a bare "troops" or
+    "officials" there is as often foreign, so it stays unknown."""
     hosts = _venue_hosts(doc, drafts, sentence_of, kb.context_words.get("venue_word", set()))
     named: dict[int, set[str]] = {}
     for draft in drafts:
+        # A body named after its country ("the Kenya Anti-Corruption Commission") names it.
+        national_body = draft.kind == "org" and draft.entry is None
         if draft.actor.country and (draft.kind in ("country", "capital", "person")
+                                    or national_body
                                     or draft.actor.role in AUTHORITY_ROLES | GOVERNED_ROLES):
             named.setdefault(sentence_of[draft.start], set()).add(draft.actor.country)
     for draft in drafts:
