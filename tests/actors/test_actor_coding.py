@@ -118,6 +118,8 @@ CASES = [
         "Islamic Revolutionary Guard Corps",
     ),
     ("The Saudi foreign minister visited Cairo.", "minister", "SAUGOV", "SAU", "GOV", None),
+    ("The UN aid coordinator left Juba.", "coordinator", "IGOUNO", None, "IGO", "United Nations"),
+    ("Kenya's election commissioner resigned.", "commissioner", "KENGOV", "KEN", "GOV", None),
     ("A senior Guyanese police officer was wounded.", "officer", "GUYCOP", "GUY", "COP", None),
     ("Indian students rallied outside the embassy.", "students", "INDEDU", "IND", "EDU", None),
     ("French officials met their counterparts.", "officials", "FRAGOV", "FRA", "GOV", None),

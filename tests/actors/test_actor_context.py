@@ -146,6 +146,11 @@ COUNTRY_FROM_SENTENCE = [
     # A people named in the plural is no place; militants a government pursues may be foreign.
     ("Insurgents killed three Americans near the airport.", "Insurgents", None),
     ("Kenya's president vowed to pursue the militants.", "militants", None),
+    # Where a people lives: a country word before it, or a place that is part of a country.
+    ("Macedonian Albanians boycotted the vote on Sunday.", "Albanians", "MKD"),
+    ("Police in Northern Ireland arrested two men.", "Police", "GBRCOP"),
+    ("Doctors from Sweden treated the wounded.", "Doctors", "SWEMED"),
+    ("Troops withdrew from Lebanon on Friday.", "Troops", None),
 ]
 
 
@@ -173,3 +178,55 @@ def test_a_former_office_gives_no_role(find: FindMentions) -> None:
     mentions, heads = find("Former Peruvian president Alberto Ruiz Soto was arrested.", DAY)
     person = _headed(mentions, heads, "Soto")
     assert (person.actor.country, person.actor.role) == ("PER", None)
+
+
+@pytest.mark.model
+def test_armed_group_of_no_country_fights_where_its_sentence_puts_it(find: FindMentions) -> None:
+    mentions, heads = find("Al-Qaeda fighters ambushed a convoy north of Sanaa on Friday.", DAY)
+    assert _headed(mentions, heads, "fighters").actor.country == "YEM"
+    mentions, heads = find("Jordan said Islamic State planned attacks on Syria and Iraq.", DAY)
+    assert _headed(mentions, heads, "State").actor.country is None
+
+
+@pytest.mark.model
+def test_titled_host_belongs_to_the_country_visited(find: FindMentions) -> None:
+    mentions, heads = find(
+        "The French envoy met President Ana Ruiz Soto on a two-day visit to Lima.", DAY
+    )
+    assert _headed(mentions, heads, "Soto").actor.code == "PERGOV"
+    mentions, heads = find(
+        "The French envoy met President Ana Ruiz Soto during visits to Lima and Quito.", DAY
+    )
+    assert _headed(mentions, heads, "Soto").actor.country is None
+
+
+@pytest.mark.model
+def test_states_provinces_and_large_cities_are_their_country_s(find: FindMentions) -> None:
+    mentions, heads = find("Police in Queensland detained two men from Ohio.", DAY)
+    assert _headed(mentions, heads, "Police").actor.code == "AUSCOP"
+    assert _headed(mentions, heads, "Ohio").actor.country == "USA"
+
+
+@pytest.mark.model
+def test_gazetteer_names_match_only_as_written(find: FindMentions) -> None:
+    mentions, _ = find("She bought mascara in a shop near the queensland border.", DAY)
+    assert mentions == []
+
+
+@pytest.mark.model
+def test_people_of_a_faith_act_as_what_they_are(find: FindMentions) -> None:
+    mentions, heads = find("Kenyan police dispersed Christian demonstrators with tear gas.", DAY)
+    assert _headed(mentions, heads, "demonstrators").actor.code == "KENCVL"
+    mentions, heads = find("Swedish doctors and striking miners met the minister.", DAY)
+    assert _headed(mentions, heads, "doctors").actor.code == "SWEMED"
+    assert _headed(mentions, heads, "miners").actor.role == "CVL"
+
+
+@pytest.mark.model
+def test_a_body_named_after_its_country_is_that_country_s(find: FindMentions) -> None:
+    mentions, heads = find(
+        "President Ana Ruiz Soto resigned after pressure from the Zambia Anti-Graft Bureau.", DAY
+    )
+    bureau = _headed(mentions, heads, "Bureau").actor
+    assert (bureau.text, bureau.country) == ("Zambia Anti-Graft Bureau", "ZMB")
+    assert _headed(mentions, heads, "Soto").actor.code == "ZMBGOV"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeGuard
 
 from spacy.tokens import Doc
 
@@ -131,8 +132,10 @@ def _former(doc: Doc, piece: Piece, past_markers: set[str]) -> bool:
 
 
 def _role(evidence: _Evidence) -> str | None:
-    """Affiliation over title, except a party's member in a state office or a country's
-    envoy to an international body ("Russia's UN ambassador"); position over rank."""
+    """Affiliation over title, except a party's member in a state office, a country's
+    envoy to an international body ("Russia's UN ambassador") or people of a faith in a
+    position of their own ("Muslim protesters" protest as civilians: the faith describes
+    them, it is no body they act for); position over rank."""
     title = evidence.position or evidence.rank or evidence.title
     party_member = evidence.affiliation_role == "PTY" and title not in (None, "GOV")
     envoy = (
@@ -141,7 +144,8 @@ def _role(evidence: _Evidence) -> str | None:
         and evidence.country is not None
         and title is not None
     )
-    if evidence.affiliation_role and not party_member and not envoy:
+    believers = evidence.affiliation_role == "REL" and evidence.position not in (None, "REL")
+    if evidence.affiliation_role and not party_member and not envoy and not believers:
         return evidence.affiliation_role
     return title or evidence.affiliation_role
 
@@ -274,6 +278,11 @@ def _affiliated(evidence: _Evidence, text: str, day: date | None, role: str | No
     return actor
 
 
+def of_a_faith(entry: ActorEntry | None) -> TypeGuard[ActorEntry]:
+    """A faith ("Muslims", "Shiites"): a community of every country, no body of one."""
+    return entry is not None and entry.role == "REL" and entry.country is None
+
+
 def _person(doc: Doc, head: Piece, evidence: _Evidence, day: date | None, text: str) -> Draft:
     entry = head.target.entry if head.target is not None else None
     known = entry_actor(entry, text, day) if entry else None
@@ -302,6 +311,12 @@ def _role_mention(
     doc: Doc, head: Piece, evidence: _Evidence, kb: KnowledgeBase, day: date | None, text: str
 ) -> Draft:
     role = _role(evidence)
+    faith = evidence.affiliation
+    if of_a_faith(faith) and role != "REL" and evidence.country is None:
+        # "Shiite militia": the faith names them until a country is known, the noun says
+        # what they do.
+        actor = Actor(text, faith.name, faith.code or "", None, role)
+        return Draft(0, 0, 0, actor, "role", entry=faith)
     affiliated = _affiliated(evidence, text, day, role)
     if affiliated is not None:
         force = head.word.role if head.word is not None else None

@@ -62,6 +62,8 @@ class KnowledgeBase:
     non_actor_phrases: list[str] = field(default_factory=list)
     non_actor_heads: set[str] = field(default_factory=set)
     context_words: dict[str, set[str]] = field(default_factory=dict)
+    # Names matched only as written: the generated gazetteer's, whose lower case is unvetted.
+    exact_aliases: set[str] = field(default_factory=set)
 
     def add_entry(self, entry: ActorEntry) -> None:
         """Register an entry under its name and aliases; a later entry wins an alias."""
@@ -214,6 +216,12 @@ def _load_countries(kb: KnowledgeBase, problems: _Problems) -> None:
     regions = _tsv_rows(_package_text("regions.tsv"), "regions.tsv")
     for region in _validated(RegionRow, regions, problems):
         _add_region(kb, region)
+    # The generated gazetteer comes last: every hand-made name wins over it.
+    places = _tsv_rows(_package_text("places.tsv"), "places.tsv")
+    for place in _validated(RegionRow, places, problems):
+        if place.region not in kb.aliases:
+            kb.exact_aliases.add(place.region)
+        _add_region(kb, place)
 
 
 def _add_region(kb: KnowledgeBase, row: RegionRow) -> None:

@@ -3,8 +3,10 @@
 A piece is one stretch of tokens that names something: a country, a demonym, a
 seat of power, an organisation, a person, a role word, an anaphor, or a phrase
 known not to be an actor. Pieces come from two phrase matchers built once per
-knowledge base (case-sensitive names, lower-cased words) and from spaCy's named
-entities; overlaps are settled here, longest first.
+knowledge base and from spaCy's named entities; overlaps are settled here,
+longest first. Names match in any case ("President obama", "tunisian rioters",
+"GAZA CITY") except acronyms and names that are also ordinary words ("US" and
+"us", "Turkey" and "turkey"), which match only as written.
 """
 
 from __future__ import annotations
@@ -53,7 +55,16 @@ class PieceFinder:
         self.words = PhraseMatcher(vocab, attr="LOWER")
         self._payload: dict[int, tuple[str, str]] = {}
         self._strings = vocab.strings
-        self._add(self.names, tokenizer, "name", kb.aliases)
+        common = kb.context_words.get("common_word", set())
+        folded = [
+            alias
+            for alias in kb.aliases
+            if alias not in kb.exact_aliases and _foldable(alias, common)
+        ]
+        exact = set(kb.aliases).difference(folded)
+        self._add(self.names, tokenizer, "name", exact)
+        # Case-free names share the lower-cased word matcher: no extra pass over the doc.
+        self._add(self.words, tokenizer, "name", folded)
         self._add(self.names, tokenizer, "non_actor", kb.non_actor_phrases)
         self._add(self.words, tokenizer, "role", kb.role_words)
         self._add(self.words, tokenizer, "anaphor", kb.anaphors)
@@ -75,7 +86,8 @@ class PieceFinder:
         for match_id, start, end in [*self.names(doc), *self.words(doc)]:
             kind, text = self._payload[match_id]
             if kind == "name":
-                target = self.kb.aliases[text]
+                # Of names equal but for case ("Georgia", "georgia"), the one as written wins.
+                target = self.kb.aliases.get(doc[start:end].text) or self.kb.aliases[text]
                 pieces.append(Piece(start, end, target.kind, target=target))
             elif kind == "role":
                 pieces.append(Piece(start, end, "role", word=self.kb.role_words[text]))
@@ -115,8 +127,44 @@ class PieceFinder:
                 if not overlapping:
                     extra.append(Piece(ent.start, ent.end, "ner_org", inner=tuple(inner)))
                     absorbed.update(id(p) for p in inner)
+        for piece in matched:
+            name_end = _proper_name_end(doc, piece, covered, self.kb)
+            if name_end is not None and id(piece) not in absorbed:
+                extra.append(Piece(piece.start, name_end, "ner_org", inner=(piece,)))
+                absorbed.add(id(piece))
+                covered.update(range(piece.end, name_end))
         kept = [p for p in matched if id(p) not in absorbed] + _merge_split_names(extra)
         return sorted(kept, key=lambda p: p.start)
+
+
+def _foldable(alias: str, common: set[str]) -> bool:
+    """Whether a name may match in any case: not an acronym ("US", "LeT", "JeM"), whose
+    lower case is another word ("us", "let"), nor a name listed as a common word."""
+    capitals = sum(c.isupper() for c in alias)
+    acronym = capitals > 1 and (alias.isupper() or len(alias) <= 5)
+    return not acronym and alias.lower() not in common
+
+
+def _proper_name_end(
+    doc: Doc, piece: Piece, covered: set[int], kb: KnowledgeBase
+) -> int | None:
+    """Where a body's name that opens with a country ends, when the NER missed it: "Kenya
+    Anti-Corruption Commission" is one proper name the parser chains onto its last word,
+    a body of that country; a place noun ("Kenya Province") or a non-actor ("Iraq War")
+    ends no such name. None when the country word stands alone."""
+    if piece.kind != "country" or not doc.has_annotation("DEP"):
+        return None
+    root = doc[piece.end - 1]
+    head = root.head
+    if root.dep_ != "compound" or head.i <= root.i or head.tag_ != "NNP":
+        return None
+    between = doc[piece.end : head.i + 1]
+    if any(t.i in covered or t.tag_ not in ("NNP", "HYPH") for t in between):
+        return None
+    words = {head.lower_, head.lemma_.lower()}
+    if words & (kb.non_actor_heads | kb.context_words.get("place_noun", set())):
+        return None
+    return head.i + 1
 
 
 def _without_first_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:

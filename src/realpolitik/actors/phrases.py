@@ -120,13 +120,17 @@ def _led_by(gap: Span, last: Piece, piece: Piece) -> bool:
 
 
 def _linking_preposition(token: Token, group: list[Piece], piece: Piece) -> bool:
-    """ "of" links any noun phrase; "in" only a civilian body to its country ("a court in
-    Guyana"), since troops in a country are as often foreign as its own; a city or capital
+    """ "of" links any noun phrase; "from" people to their country ("troops from Chad");
+    "in" only a civilian body to its country ("a court in Guyana"), since troops in a
+    country are as often foreign as its own; a city or capital
     only the people who live there ("protesters in Basra"), since officials in a capital are
     as often foreign envoys."""
     last = group[-1]
     if token.lower_ == "of":
         return last.kind not in COUNTRY_KINDS
+    if token.lower_ == "from":
+        # "doctors from Sweden", "troops from Chad": people from a country are its own.
+        return last.word is not None and piece.kind in COUNTRY_KINDS
     if token.lower_ != "in" or last.word is None or last.word.kind == "diplomatic":
         return False
     if piece.kind == "capital":

@@ -1,9 +1,10 @@
 """Ethnic kin and shared-name assemblies are coded by where they are, not by their name.
 
-"The Albanians of southern Serbia" and "ethnic Turks" protesting a Swedish decision are
-Serbia's and Sweden's people: a demonym names the kin country, and CAMEO codes an
-ethnic community by its country of residence when the text gives one. Likewise "Congress
-in the Philippines" is the Philippine legislature, whatever "Congress" alone means.
+"The Albanians of southern Serbia", "Bosnian Serbs" and "ethnic Turks" protesting a
+Swedish decision are Serbia's, Bosnia's and Sweden's people: a demonym names the kin
+country, and CAMEO codes an ethnic community by its country of residence when the text
+gives one. Likewise "Congress in the Philippines" is the Philippine legislature,
+whatever "Congress" alone means.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def place_by_residence(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list
             draft.end = drafts[home].end
             dropped.add(home)
             country = drafts[home].actor.country
+        elif (before := _country_before(doc, draft, kb)) is not None:
+            country = before
         elif draft.start > 0 and doc[draft.start - 1].lower_ == "ethnic":
             country = _only_other_country(drafts, index, sentence_of)
         else:
@@ -74,6 +77,19 @@ def _is_people(doc: Doc, draft: Draft, kb: KnowledgeBase) -> bool:
     head = doc[draft.head]
     target = kb.aliases.get(head.text)
     return target is not None and target.kind == "demonym" and head.tag_ in ("NNPS", "NNS")
+
+
+def _country_before(doc: Doc, draft: Draft, kb: KnowledgeBase) -> str | None:
+    """ "Bosnian Serbs", "Iraqi Kurds": a country word before a people names their home."""
+    for token in doc[draft.start : draft.head]:
+        target = kb.aliases.get(token.text)
+        if (
+            target is not None
+            and target.kind in ("country", "demonym")
+            and target.entry.country != draft.actor.country
+        ):
+            return target.entry.country
+    return None
 
 
 def _named_after(doc: Doc, drafts: list[Draft], index: int) -> int | None:

@@ -13,9 +13,9 @@ from dataclasses import replace
 
 import numpy
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from realpolitik.actors.coding import Draft, compose_code
+from realpolitik.actors.coding import Draft, compose_code, of_a_faith
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.records import Actor
 
@@ -25,6 +25,7 @@ DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
 # Who rises against a government, or is ruled by it, is as a rule that state's own.
 GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
 MILITANT_ROLES = frozenset({"INS"})
+ARMED_ROLES = frozenset({"INS", "REB"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 PLURALS = frozenset({"NNS", "NNPS"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
@@ -114,7 +115,7 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
         target = _find_antecedent(doc, drafts, index, sentence_of, kb, dominant)
         if target is not None:
             _link(drafts, index, target)
-    _give_state_countries(drafts, sentence_of, kb, dominant)
+    _give_state_countries(doc, drafts, sentence_of, kb, dominant)
     _give_governed_countries(doc, drafts, sentence_of, kb)
     # A "he" linked before its antecedent's country was known takes it now.
     for index, draft in enumerate(drafts):
@@ -125,17 +126,23 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
 
 
 def _give_state_countries(
-    drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase, dominant: str | None
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase,
+    dominant: str | None,
 ) -> None:
     """ "President X", "the court", "police" with no country word: a state office belongs to
     the story's dominant country when its sentence names none; a titled person, a court or
     a parliament to the one country the sentence names (by country, capital, a known
-    person, or a state body or group of that country: "Judge X opened investigations
-    against Chilean officials"); a bare "troops" or "officials" there is as often
-    foreign, so it stays unknown."""
+    person, a body named after it, or a state body or group of that country: "Judge X
+    opened investigations against Chilean officials"), or else to the host of a visit or
+    meeting there ("talks with President X during a visit to Beirut"); a bare "troops" or
+    "officials" there is as often foreign, so it stays unknown."""
+    hosts = _venue_hosts(doc, drafts, sentence_of, kb.context_words.get("venue_word", set()))
     named: dict[int, set[str]] = {}
     for draft in drafts:
+        # A body named after its country ("the Kenya Anti-Corruption Commission") names it.
+        national_body = draft.kind == "org" and draft.entry is None
         if draft.actor.country and (draft.kind in ("country", "capital", "person")
+                                    or national_body
                                     or draft.actor.role in AUTHORITY_ROLES | GOVERNED_ROLES):
             named.setdefault(sentence_of[draft.start], set()).add(draft.actor.country)
     for draft in drafts:
@@ -152,6 +159,8 @@ def _give_state_countries(
             country = dominant
         elif len(here) == 1 and (draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES):
             country = next(iter(here))
+        elif draft.kind in PERSON_LIKE and sentence_of[draft.start] in hosts:
+            country = hosts[sentence_of[draft.start]]
         else:
             continue
         if country is None or country not in kb.countries:
@@ -163,6 +172,47 @@ def _give_state_countries(
         draft.actor = Actor(actor.text, name, code, country, actor.role)
 
 
+def _venue_hosts(
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], venue_words: set[str]
+) -> dict[int, str]:
+    """Sentence → the country hosting its visit or meeting: the one country of the place
+    visited ("a visit to Beirut", "talks in Beirut"), when no person or body there is
+    already of that country (they would be the host) and another actor's country shows
+    who came from abroad. The country named again as a place ("aid to Lebanon") is no host."""
+    venues: dict[int, set[str]] = {}
+    people: dict[int, set[str]] = {}
+    others: dict[int, set[str]] = {}
+    for draft in drafts:
+        country = draft.actor.country
+        if not country:
+            continue
+        here = sentence_of[draft.start]
+        place = draft.kind in ("country", "capital")
+        if place and _visited(doc[draft.head], venue_words):
+            venues.setdefault(here, set()).add(country)
+            continue
+        others.setdefault(here, set()).add(country)
+        if not place:
+            people.setdefault(here, set()).add(country)
+    return {
+        here: next(iter(places))
+        for here, places in venues.items()
+        if len(places) == 1
+        and not places & people.get(here, set())
+        and others.get(here, set()) - places
+    }
+
+
+def _visited(token: Token, venue_words: set[str]) -> bool:
+    """ "a visit to Beirut", "talks in Beirut", "visited Beirut" (or "Beirut and Amman"):
+    the place of a visit."""
+    token = _first_conjunct(token)
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("to", "in", "at"):
+        return head.head.lemma_.lower() in venue_words
+    return token.dep_ == "dobj" and head.lemma_.lower() in venue_words
+
+
 def _give_governed_countries(
     doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase
 ) -> None:
@@ -171,10 +221,15 @@ def _give_governed_countries(
     whose one country is named as a place or by its authorities are that country's.
     Militants only take a country named as a place: a government vowing to pursue
     "the militants" may pursue foreign ones. A people named in the plural ("killed
-    three Americans") is no place, and soldiers are left alone: armies fight abroad."""
+    three Americans") is no place, and soldiers are left alone: armies fight abroad.
+    A known armed group of no fixed country ("Islamic State", "al-Qaeda") fights where
+    its clause puts it: the one country named after a preposition ("a target southwest
+    of Baghdad"), since the subject and object countries are as often its enemies, and
+    another clause ("the group that has seized parts of Syria") tells its past."""
     named: dict[int, set[str]] = {}
     places: dict[int, set[str]] = {}
     authorities: dict[int, set[str]] = {}
+    settings: dict[int, set[str]] = {}  # clause verb → countries named after a preposition
     for draft in drafts:
         country = draft.actor.country
         if not country:
@@ -184,11 +239,20 @@ def _give_governed_countries(
         is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
         if is_place or draft.located:
             places.setdefault(here, set()).add(country)
+        if is_place and _after_preposition(doc[draft.head]):
+            settings.setdefault(_clause(doc[draft.head]), set()).add(country)
         if draft.actor.role in AUTHORITY_ROLES:
             authorities.setdefault(here, set()).add(country)
     for draft in drafts:
         actor = draft.actor
-        if actor.country or actor.role not in GOVERNED_ROLES or actor.code != actor.role:
+        if _stateless_armed_group(draft):
+            setting = settings.get(_clause(doc[draft.head]), set())
+            if len(setting) == 1:
+                country = next(iter(setting))
+                draft.actor = Actor(actor.text, actor.name, actor.code, country, actor.role)
+            continue
+        named_body = actor.code != actor.role and not of_a_faith(draft.entry)
+        if actor.country or actor.role not in GOVERNED_ROLES or named_body:
             continue
         here = sentence_of[draft.start]
         countries = named.get(here, set())
@@ -203,6 +267,37 @@ def _give_governed_countries(
         name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', actor.name)}"
         draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country,
                             actor.role)
+
+
+def _after_preposition(token: Token) -> bool:
+    """The object of a preposition, or one of its conjuncts ("on Syria and Iraq")."""
+    return _first_conjunct(token).dep_ == "pobj"
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of "Syria and Iraq", where the parser attaches the whole list."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _clause(token: Token) -> int:
+    """The verb heading the clause a token is in (the sentence root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def _stateless_armed_group(draft: Draft) -> bool:
+    """A named armed group the knowledge base gives no country (a transnational network)."""
+    return (
+        draft.entry is not None
+        and draft.entry.kind == "group"
+        and draft.entry.country is None
+        and draft.actor.country is None
+        and draft.actor.role in ARMED_ROLES
+        and draft.antecedent is None
+    )
 
 
 def _find_antecedent(

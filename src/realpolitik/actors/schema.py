@@ -131,7 +131,8 @@ class AliasRow(BaseModel):
 
 
 class RegionRow(BaseModel):
-    """One line of ``regions.tsv``: a region or city whose country is not in doubt."""
+    """One line of ``regions.tsv`` or the generated ``places.tsv``: a region or city whose
+    country is not in doubt."""
 
     region: str = Field(min_length=1)
     country: Country
@@ -169,10 +170,12 @@ class AnaphorRow(BaseModel):
 
 class ContextWordRow(BaseModel):
     """A word that changes how its neighbours are coded: a title it makes past ("former"),
-    a preposition that places people ("in"), a noun whose "of" phrase is a place ("town")."""
+    a preposition that places people ("in"), a noun whose "of" phrase is a place ("town"),
+    a name that is also an ordinary English word ("turkey"), matched only as written, or a
+    word of visits and meetings ("visit", "talks") whose place is the host's country."""
 
     word: str = Field(min_length=1)
-    kind: Literal["past_marker", "locative", "place_noun"]
+    kind: Literal["past_marker", "locative", "place_noun", "common_word", "venue_word"]
 
 
 class NonActorRow(BaseModel):
