@@ -21,7 +21,7 @@ NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 CHAIN_DEPS = MODIFIER_DEPS | {"poss", "flat"}
 LEADING_WORDS = frozenset({"led", "commanded"})
-LOCAL_ROLES = frozenset({"CVL", "OPP", "EDU", "MED", "REL", "BUS", "JUD", "COP", "LEG"})
+LOCAL_ROLES = frozenset({"CVL", "OPP", "EDU", "MED", "HLH", "REL", "BUS", "JUD", "COP", "LEG"})
 
 
 def keep_piece(doc: Doc, piece: Piece, kb: KnowledgeBase) -> bool:

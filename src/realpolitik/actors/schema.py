@@ -26,6 +26,7 @@ ROLES = frozenset(
         "COP",
         "BUS",
         "MED",
+        "HLH",
         "CVL",
         "EDU",
         "REL",
