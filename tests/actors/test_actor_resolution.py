@@ -70,6 +70,15 @@ def test_pronoun_resolves_to_the_only_person_nearby(find: FindMentions) -> None:
     assert pronoun.actor.text == "He"
 
 
+def test_object_pronoun_is_not_its_own_clause_s_subject(find: FindMentions) -> None:
+    mentions, heads = find(
+        "Kenyan President William Ruto called Ghanaian President Nana Akufo-Addo and urged him"
+        " to reopen the border.",
+        DAY,
+    )
+    assert _headed(mentions, heads, "him").actor.code == "GHAGOV"
+
+
 def test_pronoun_without_a_person_is_dropped(find: FindMentions) -> None:
     mentions, _ = find("He said the talks had failed.", DAY)
     assert mentions == []

@@ -31,6 +31,8 @@ PLURALS = frozenset({"NNS", "NNPS"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
 PERSON_LIKE = ("person", "org")
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
+OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
+CONJUNCT_HOPS = 4
 COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
 
 
@@ -403,11 +405,13 @@ def _pronoun_antecedent(
 ) -> int | None:
     """The one person in the nearest sentence (this one first) that names any person."""
     here = sentence_of[drafts[index].start]
+    own_subjects = _clause_subjects(doc[drafts[index].head])
     for sentence in range(here, max(here - PRONOUN_LOOKBACK, -1) - 1, -1):
         people = [
             j
             for j in range(index)
             if drafts[j].kind == "person" and sentence_of[drafts[j].start] == sentence
+            and drafts[j].head not in own_subjects
         ]
         if not people:
             continue
@@ -417,6 +421,21 @@ def _pronoun_antecedent(
         subjects = [j for j in people if doc[drafts[j].head].dep_ in ("nsubj", "nsubjpass")]
         return subjects[-1] if len({_root(drafts, j) for j in subjects}) == 1 else None
     return None
+
+
+def _clause_subjects(pronoun: Token) -> set[int]:
+    """The subjects an object pronoun cannot stand for: "Trump called Erdogan and urged
+    him" - "him" is not Trump, who does the urging (a plain pronoun is never its own
+    clause's subject; that would be "himself")."""
+    if pronoun.dep_ not in OBJECT_PRONOUN_DEPS:
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(CONJUNCT_HOPS):
+        subjects = {child.i for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")}
+        if subjects or verb.dep_ != "conj":
+            return subjects
+        verb = verb.head
+    return set()
 
 
 def _title_antecedent(doc: Doc, drafts: list[Draft], index: int) -> int | None:
