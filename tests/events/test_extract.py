@@ -697,3 +697,16 @@ def test_troops_arriving_for_peacekeeping_are_provided() -> None:
 def test_an_empty_it_passes_the_act_to_whoever_made_it_clear() -> None:
     dyads = _dyads("The Chilean government has made it clear it will not lift the ban on Peru.")
     assert any(code.startswith("12") and (src, tgt) == ("CHL", "PER") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_a_visit_is_also_a_hosting_with_actors_reversed() -> None:
+    dyads = _dyads("Kenya's president visited Uganda on Monday.")
+    assert any(code == "042" and (src, tgt) == ("KEN", "UGA") for code, src, tgt in dyads)
+    assert any(code == "043" and (src, tgt) == ("UGA", "KEN") for code, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_talks_held_with_someone_are_theirs_too() -> None:
+    dyads = _dyads("Chile's foreign minister held talks with Peru's president in Lima.")
+    assert {("046", "CHL", "PER"), ("046", "PER", "CHL")} <= dyads

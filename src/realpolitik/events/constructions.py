@@ -28,6 +28,7 @@ class ConstructionWords(BaseModel):
     protester_nouns: frozenset[str]
     renewal_verbs: frozenset[str]
     lapse_codes: dict[str, str]
+    linked_codes: dict[str, str]
 
 
 @cache

@@ -258,6 +258,20 @@ def _is_purpose(match: CueMatch) -> bool:
     )
 
 
+def _linked(event: Event) -> Event | None:
+    """The second event the CAMEO codebook codes for some acts, actors reversed: "X
+    visited Y" is also Y hosting X (043), "X held talks with Y" also Y negotiating (046)."""
+    linked = construction_words().linked_codes.get(event.cameo)
+    if linked is None or event.target is None or event.source is None:
+        return None
+    code = lookup(linked)
+    return replace(
+        event, source=event.target, target=event.source, cameo=code.code, root=code.root,
+        label=code.label, quad_class=code.quad_class, goldstein=code.goldstein,
+        plover=code.plover,
+    )
+
+
 def _lapse(event: Event, match: CueMatch) -> Event | None:
     """A restriction said not to be renewed lapses, which eases it: "the UN failed to
     renew the arms embargo on Iran" is an easing of sanctions that did happen."""
@@ -348,7 +362,8 @@ class EventExtractor:
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
             ) if stated else None
-            for event in (coded, intent, self._refusal(coded), _lapse(coded, candidate.match)):
+            derived = (intent, self._refusal(coded), _lapse(coded, candidate.match), _linked(coded))
+            for event in (coded, *derived):
                 if event is None:
                     continue
                 key = (event.source.code if event.source else "",
