@@ -53,6 +53,8 @@ def test_demonyms_places_bodies_and_leaders_are_known(
         ("Vietnamese-led forces shelled the camps overnight.", "forces", "VNMMIL"),
         ("Shiite militias attacked the villages.", "militias", "MOSSHI"),
         ("Hundreds of UN troops left the buffer zone.", "troops", "IGOUNOMIL"),
+        ("Three civilians were killed by Ethiopian drones in northern Sudan.", "civilians",
+         "SDNCVL"),
     ],
 )
 def test_context_gives_the_country(find: FindMentions, text: str, head: str, code: str) -> None:

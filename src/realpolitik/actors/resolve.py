@@ -32,6 +32,7 @@ PLURALS = frozenset({"NNS", "NNPS"})
 PERSON_LIKE = ("person", "org")
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
+RESIDENT_ROLES = frozenset({"CVL"})
 CONJUNCT_HOPS = 4
 COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
 
@@ -232,6 +233,7 @@ def _give_governed_countries(
     places: dict[int, set[str]] = {}
     authorities: dict[int, set[str]] = {}
     settings: dict[int, set[str]] = {}  # clause verb → countries named after a preposition
+    spots: dict[int, set[str]] = {}  # sentence → countries named as places themselves
     for draft in drafts:
         country = draft.actor.country
         if not country:
@@ -241,6 +243,8 @@ def _give_governed_countries(
         is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
         if is_place or draft.located:
             places.setdefault(here, set()).add(country)
+        if is_place:
+            spots.setdefault(here, set()).add(country)
         if is_place and _after_preposition(doc[draft.head]):
             settings.setdefault(_clause(doc[draft.head]), set()).add(country)
         if draft.actor.role in AUTHORITY_ROLES:
@@ -261,7 +265,12 @@ def _give_governed_countries(
         witnesses = places.get(here, set())
         if actor.role not in MILITANT_ROLES:
             witnesses = witnesses | authorities.get(here, set())
-        if len(countries) != 1 or countries != witnesses:
+        settled = spots.get(here, set())
+        if actor.role in RESIDENT_ROLES and len(settled) == 1:
+            # "children were killed in Israeli shelling in the Gaza Strip": civilians are
+            # the people of the one place their sentence names, whoever else it names.
+            countries = settled
+        elif len(countries) != 1 or countries != witnesses:
             continue
         country = next(iter(countries))
         if country not in kb.countries:
