@@ -258,18 +258,22 @@ def _is_purpose(match: CueMatch) -> bool:
     )
 
 
+def _recoded(event: Event, cameo: str, **changes: Any) -> Event:
+    """The same event under another CAMEO code, with its derived fields, and ``changes``."""
+    code = lookup(cameo)
+    return replace(
+        event, cameo=code.code, root=code.root, label=code.label, quad_class=code.quad_class,
+        goldstein=code.goldstein, plover=code.plover, **changes,
+    )
+
+
 def _linked(event: Event) -> Event | None:
     """The second event the CAMEO codebook codes for some acts, actors reversed: "X
     visited Y" is also Y hosting X (043), "X held talks with Y" also Y negotiating (046)."""
     linked = construction_words().linked_codes.get(event.cameo)
     if linked is None or event.target is None or event.source is None:
         return None
-    code = lookup(linked)
-    return replace(
-        event, source=event.target, target=event.source, cameo=code.code, root=code.root,
-        label=code.label, quad_class=code.quad_class, goldstein=code.goldstein,
-        plover=code.plover,
-    )
+    return _recoded(event, linked, source=event.target, target=event.source)
 
 
 def _lapse(event: Event, match: CueMatch) -> Event | None:
@@ -283,12 +287,7 @@ def _lapse(event: Event, match: CueMatch) -> Event | None:
                   if event.cameo[:length] in words.lapse_codes), None)
     if eased is None:
         return None
-    code = lookup(eased)
-    return replace(
-        event, cameo=code.code, root=code.root, label=code.label, quad_class=code.quad_class,
-        goldstein=code.goldstein, plover=code.plover, mode="asserted",
-        confidence=round(event.confidence * 0.9, 2),
-    )
+    return _recoded(event, eased, mode="asserted", confidence=round(event.confidence * 0.9, 2))
 
 
 def _stands_for_speaker(subject: Token) -> bool:
@@ -399,12 +398,8 @@ class EventExtractor:
         family = self.lexicon.family_named(
             THREAT_FAMILY if conditional or hedged_threat else FUTURE_FAMILY
         )
-        code = lookup(family.code_for(event.cameo))
-        return replace(
-            event, cameo=code.code, root=code.root, label=code.label,
-            quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
-            mode="asserted", confidence=round(event.confidence * 0.9, 2),
-        )
+        return _recoded(event, family.code_for(event.cameo), mode="asserted",
+                        confidence=round(event.confidence * 0.9, 2))
 
     def _refusal(self, event: Event) -> Event | None:
         """A cooperative act said not to happen is a refusal.
@@ -414,12 +409,9 @@ class EventExtractor:
         """
         if event.mode != NEGATED_MODE or event.root not in COOPERATIVE_ROOTS:
             return None
-        code = lookup(self.lexicon.family_named(REFUSAL_FAMILY).code_for(event.cameo))
-        return replace(
-            event, cameo=code.code, root=code.root, label=code.label,
-            quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
-            mode="asserted", confidence=round(event.confidence * 0.9, 2),
-        )
+        refusal = self.lexicon.family_named(REFUSAL_FAMILY).code_for(event.cameo)
+        return _recoded(event, refusal, mode="asserted",
+                        confidence=round(event.confidence * 0.9, 2))
 
     @staticmethod
     def _drop_covering_statements(
