@@ -670,3 +670,15 @@ def test_construction_is_coded_with_its_dyad(
     dyads = _dyads(text)
     assert any(found.startswith(code) and (src, tgt) == (source, target)
                for found, src, tgt in dyads)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's president called Uganda's leader on Tuesday to congratulate him.",
+        "Kenya's president on Tuesday called Uganda's envoy a liar.",
+    ],
+)
+def test_calling_someone_is_no_appeal_without_on_or_for(text: str) -> None:
+    assert not any(code.startswith("02") for code, _, _ in _dyads(text))

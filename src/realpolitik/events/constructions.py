@@ -29,6 +29,7 @@ class ConstructionWords(BaseModel):
     renewal_verbs: frozenset[str]
     lapse_codes: dict[str, str]
     linked_codes: dict[str, str]
+    governor_preps: dict[str, frozenset[str]]
 
 
 @cache

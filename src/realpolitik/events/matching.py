@@ -23,6 +23,7 @@ NOUN_TAGS = frozenset({"NOUN"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp"})
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
@@ -171,11 +172,18 @@ def _is_measure(noun: Token) -> bool:
 
 
 def _prep_lemmas(token: Token) -> set[str]:
-    found = {child.lower_ for child in token.children if child.dep_ in PREP_DEPS}
+    """Prepositions around the cue, less those that only say when ("called on Tuesday")."""
+    found = {child.lower_ for child in token.children
+             if child.dep_ in PREP_DEPS and not _says_when(child)}
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
-            found.update(gc.lower_ for gc in child.children if gc.dep_ == "prep")
+            found.update(gc.lower_ for gc in child.children
+                         if gc.dep_ == "prep" and not _says_when(gc))
     return found
+
+
+def _says_when(prep: Token) -> bool:
+    return any(obj.dep_ == "pobj" and obj.ent_type_ in TIME_ENTITIES for obj in prep.children)
 
 
 def _modifier_lemmas(noun: Token) -> set[str]:
@@ -217,6 +225,19 @@ def embedded_clauses(governor: Token) -> list[Token]:
             mark.dep_ == "mark" and mark.lower_ == "for" for mark in child.children
         ))
     ]
+
+
+def _asks_as_it_should(governor: Token, lemma: str) -> bool:
+    """A governor that asks only through a preposition ("called on", "called for") has one."""
+    needed = construction_words().governor_preps.get(lemma)
+    if needed is None:
+        return True
+    marks = [mark for clause in governor.children if clause.dep_ == "advcl"
+             for mark in clause.children if mark.dep_ == "mark"]
+    return any(
+        word.lower_ in needed
+        for word in (*marks, *(c for c in governor.children if c.dep_ in {"prep", "prt"}))
+    )
 
 
 def _asks_another(governor: Token) -> bool:
@@ -414,7 +435,8 @@ class CueFinder:
         A statement with an obliged clause ("said Sudan must return") counts
         even when the clause has no cue: the demand is the event.
         """
-        family = self.lexicon.family_of(verb_lemma(token, self.lexicon))
+        lemma = verb_lemma(token, self.lexicon)
+        family = self.lexicon.family_of(lemma) if _asks_as_it_should(token, lemma) else None
         is_statement = own is not None and own.cue.code.startswith(STATEMENT_ROOT)
         obliged = _obliged_clause(token) if is_statement else None
         if obliged is not None:
