@@ -154,3 +154,19 @@ def test_retried_failed_document_replaces_its_failure(store: Store) -> None:
     rows = store.con.execute("SELECT doc_id, status FROM documents").fetchall()
     assert rows == [("pk-us", "coded")]
     assert table_counts(store.con)["events"] == 2
+
+
+def _threads(store: Store) -> int:
+    return int(store.con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+
+
+def test_writes_run_on_one_thread_and_a_full_story_rebuild_on_every_core(store: Store) -> None:
+    every_core = _threads(store)
+    store.write_many([_visit_document("first")])
+    store.write_many([_visit_document("second")])
+    assert _threads(store) == 1
+    store.refresh_all_stories()
+    assert _threads(store) == every_core
+    store.write_many([_visit_document("third")])
+    assert _threads(store) == 1
+    assert table_counts(store.con)["documents"] == 3

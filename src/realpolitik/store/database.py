@@ -90,6 +90,7 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.con = _connect(self.path, read_only)
+        self._one_thread = False
         try:
             if read_only:
                 version = schema.check_version(self.con, str(self.path))
@@ -196,10 +197,7 @@ class Store:
             incoming["replaced_documents"] = pa.table({"doc_id": pa.array(replaced, pa.string())})
         for name, table in incoming.items():
             self.con.register(name, table)
-        # A batch's statements touch a few thousand rows each, where DuckDB's
-        # worker threads only add hand-offs (5-15 % more CPU, measured) while
-        # ingest needs the other cores for coding.
-        self.con.execute("SET threads = 1")
+        self._use_one_thread()
         self.con.execute("BEGIN TRANSACTION")
         try:
             touched = self._delete_replaced(window_days is not None) if replaced else []
@@ -219,9 +217,21 @@ class Store:
             _rollback(self.con)
             raise
         finally:
-            self.con.execute("RESET threads")
             for name in (*incoming, "incoming_events"):
                 self.con.unregister(name)
+
+    def _use_one_thread(self) -> None:
+        """Run the connection on one DuckDB thread from the first write on.
+
+        A batch's statements touch a few thousand rows each, where DuckDB's
+        worker threads only add hand-offs (5-15 % more CPU, measured) while
+        ingest needs the other cores for coding. The setting stays until a full
+        story rebuild: switching it around every batch cost two statements and a
+        restart of DuckDB's thread pool, about 2 % of storing.
+        """
+        if not self._one_thread:
+            self.con.execute("SET threads = 1")
+            self._one_thread = True
 
     def _delete_replaced(self, linking: bool) -> list[str]:
         """Delete the rows of ``replaced_documents``; the stories their events were in."""
@@ -241,7 +251,10 @@ class Store:
         return touched
 
     def refresh_all_stories(self, *, window_days: int = stories.DEFAULT_WINDOW_DAYS) -> None:
-        """Rebuild every story, e.g. after changing the window."""
+        """Rebuild every story, e.g. after changing the window, on every core."""
+        if self._one_thread:
+            self.con.execute("RESET threads")
+            self._one_thread = False
         self.con.execute("BEGIN TRANSACTION")
         try:
             stories.refresh_stories(self.con, window_days=window_days)

@@ -7,6 +7,7 @@ store keep up with bulk ingest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -118,8 +119,13 @@ EVENT_ID_SQL = """left(md5(concat_ws('|', doc_id, CAST(sentence_index AS VARCHAR
 _DATE_FORMATS = {10: ("%Y-%m-%d", "day"), 7: ("%Y-%m", "month"), 4: ("%Y", "year")}
 
 
+@functools.lru_cache(maxsize=4096)
 def _period_start(text: str | None) -> tuple[date | None, str | None]:
-    """First day and precision of a coded date (``2022-05-17``, ``2022-05``, ``2022``)."""
+    """First day and precision of a coded date (``2022-05-17``, ``2022-05``, ``2022``).
+
+    Cached: news batches keep naming the same few hundred dates, and ``strptime``
+    took most of :func:`with_event_dates`.
+    """
     if not text or len(text) not in _DATE_FORMATS:
         return None, None
     pattern, precision = _DATE_FORMATS[len(text)]
