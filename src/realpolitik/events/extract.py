@@ -36,7 +36,7 @@ from realpolitik.events.arguments import (
 from realpolitik.events.attribution import event_attribution
 from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
-from realpolitik.events.lexicon import Lexicon
+from realpolitik.events.lexicon import Lexicon, by_longest_prefix
 from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
 from realpolitik.events.mode import event_mode, is_pending
 from realpolitik.events.places import event_location
@@ -65,8 +65,9 @@ ADDRESSED_TO_HOSTS = frozenset({"14"})
 SHOWN_TO_HOSTS = frozenset({"15"})
 # A curfew or martial law, imposed or eased, falls on the people of the place it is in.
 BINDING_RESIDENTS = frozenset({"1723", "1724", "0813", "0814"})
-# Violence: its purpose can name the victims, and with no attacker named the place does.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Attacks of any kind (assault, force, mass violence): their purpose can name the victims,
+# and with no attacker named the place does.
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # "the families of athletes killed at the Munich Olympics": a participle on a noun recalls
 # violence in passing; only a clause that reports it gets an unnamed attacker.
 BACKGROUND_PARTICIPLE_DEPS = frozenset({"acl", "relcl"})
@@ -282,9 +283,7 @@ def _lapse(event: Event, match: CueMatch) -> Event | None:
     words = construction_words()
     if event.mode != NEGATED_MODE or match.token.lemma_.lower() not in words.renewal_verbs:
         return None
-    eased = next((words.lapse_codes[event.cameo[:length]]
-                  for length in range(len(event.cameo), 1, -1)
-                  if event.cameo[:length] in words.lapse_codes), None)
+    eased = by_longest_prefix(words.lapse_codes, event.cameo)
     if eased is None:
         return None
     return _recoded(event, eased, mode="asserted", confidence=round(event.confidence * 0.9, 2))
@@ -449,7 +448,7 @@ class EventExtractor:
             sources, targets = self._arguments(match, index)
             predicate = match.light or match.governor or match.token
             if not targets and (
-                self._addressed_to_hosts(match) or match.cue.code[:2] in VIOLENT_ROOTS
+                self._addressed_to_hosts(match) or match.cue.code[:2] in ATTACK_ROOTS
             ):
                 # "opened fire to disperse the demonstrators": the purpose names the victims.
                 targets = purpose_targets(predicate, index, sources)
@@ -511,7 +510,7 @@ class EventExtractor:
         if not sources:
             sources = self._reporter(token, index)
         if (
-            not sources and targets and cue.code[:2] in VIOLENT_ROOTS and is_passive(token)
+            not sources and targets and cue.code[:2] in ATTACK_ROOTS and is_passive(token)
             and token.dep_ not in BACKGROUND_PARTICIPLE_DEPS
         ):
             sources = _unattributed(token)

@@ -76,12 +76,18 @@ class IntentFamily:
         embedded_code (str | None): code of the embedded event, None when it has none.
         RETURNS (str): the mapped code, or ``default``.
         """
-        if embedded_code:
-            for length in range(len(embedded_code), 1, -1):
-                code = self.mapping.get(embedded_code[:length])
-                if code is not None:
-                    return code
-        return self.default
+        mapped = by_longest_prefix(self.mapping, embedded_code) if embedded_code else None
+        return mapped or self.default
+
+
+def by_longest_prefix(mapping: Mapping[str, str], cameo: str) -> str | None:
+    """The value of the longest key that prefixes ``cameo`` ("0841" before "084" before
+    "08"; a one-digit key never counts), or None."""
+    for length in range(len(cameo), 1, -1):
+        found = mapping.get(cameo[:length])
+        if found is not None:
+            return found
+    return None
 
 
 @dataclass(frozen=True)
