@@ -26,6 +26,7 @@ class ConstructionWords(BaseModel):
     speaker_pronouns: frozenset[str]
     receiving_verbs: frozenset[str]
     protester_nouns: frozenset[str]
+    peacekeeping_stems: frozenset[str]
     renewal_verbs: frozenset[str]
     lapse_codes: dict[str, str]
     linked_codes: dict[str, str]

@@ -179,9 +179,9 @@ def _is_peacekeeping(source: Mention | None, predicate: Token) -> bool:
     return (
         source is not None
         and source.actor.role in {"MIL", None}
-        and (
-            "peacekeep" in source.actor.text.lower()
-            or any(token.lower_.startswith("peacekeep") for token in predicate.subtree)
+        and any(
+            word.startswith(tuple(construction_words().peacekeeping_stems))
+            for word in (*source.actor.text.lower().split(), *(t.lower_ for t in predicate.subtree))
         )
     )
 
