@@ -541,27 +541,9 @@ def test_violence_with_no_named_attacker_is_coded_to_the_place() -> None:
 
 
 @pytest.mark.model
-def test_an_act_done_to_allow_something_allows_it_now() -> None:
-    events = _asserted("Jordan opened the border crossing to allow aid convoys into Syria.")
-    assert any(e.cameo == "0863" and e.target and e.target.country == "SYR" for e in events)
-
-
-@pytest.mark.model
-def test_a_team_of_observers_is_observers() -> None:
-    dyads = _dyads("Georgia's president received a team of observers from the OSCE on Monday.")
-    assert any(code == "0862" and src == "GEO" for code, src, _ in dyads)
-
-
-@pytest.mark.model
 def test_facing_pressure_delivers_no_demand() -> None:
     dyads = _dyads("Ghana faces pressure from Togo to reopen the border.")
     assert not any(code.startswith("10") and src == "GHA" for code, src, _ in dyads)
-
-
-@pytest.mark.model
-def test_reneging_on_a_commitment_is_a_rejection() -> None:
-    dyads = _dyads("Malawi's president reneged on his commitment to Zambia over the dam.")
-    assert any(code.startswith("12") and src == "MWI" for code, src, _ in dyads)
 
 
 @pytest.mark.model
@@ -589,24 +571,6 @@ def test_declining_to_comment_needs_no_target() -> None:
     assert any(e.cameo == "011" and e.source and e.source.code == "ERIGOV" for e in events)
 
 
-@pytest.mark.model
-def test_a_sanction_not_renewed_lapses() -> None:
-    dyads = _dyads("The African Union failed to renew the arms embargo on Sudan.")
-    assert any(code == "085" and tgt == "SDN" for code, _, tgt in dyads)
-
-
-@pytest.mark.model
-def test_pressing_for_something_demands_it() -> None:
-    dyads = _dyads("Brazil is pressing hard for Argentina to reopen the border.")
-    assert any(code.startswith("10") and src == "BRA" for code, src, _ in dyads)
-
-
-@pytest.mark.model
-def test_a_round_of_joint_exercises_is_military_cooperation() -> None:
-    dyads = _dyads("Chile and Peru began a new round of joint naval exercises in the Pacific.")
-    assert any(code == "062" and {src, tgt} == {"CHL", "PER"} for code, src, tgt in dyads)
-
-
 
 LEXICON_CASES: list[tuple[str, str, str, str]] = [
     ("Ghana has agreed to a ceasefire with Togo.", "0356", "GHA", "TGO"),
@@ -619,7 +583,19 @@ LEXICON_CASES: list[tuple[str, str, str, str]] = [
 
 # Constructions and everyday verbs, one sentence each (written for these tests): the
 # expected code prefix and dyad must be among the asserted events.
-CONSTRUCTION_CASES: list[tuple[str, str, str, str, str]] = [
+CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
+    ("enabling-purpose", "Jordan opened the border crossing to allow aid convoys into Syria.",
+     "0863", "JOR", "SYR"),
+    ("team-of-observers",
+     "Georgia's president received a team of observers from the OSCE on Monday.",
+     "0862", "GEO", None),
+    ("renege", "Malawi's president reneged on his commitment to Zambia over the dam.",
+     "12", "MWI", "ZMB"),
+    ("lapse", "The African Union failed to renew the arms embargo on Sudan.", "085", None, "SDN"),
+    ("press-for", "Brazil is pressing hard for Argentina to reopen the border.",
+     "10", "BRA", "ARG"),
+    ("joint-exercises", "Chile and Peru began a new round of joint naval exercises in the Pacific.",
+     "062", "CHL", "PER"),
     ("passive-pair", "Two Kenyan soldiers were detained in May and released by Somali police.",
      "08", "SOM", "KEN"),
     ("permission-withheld", "Egypt said it would not give Israel permission to use its airspace.",
@@ -665,7 +641,7 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str, str]] = [
     ids=[case[0] for case in CONSTRUCTION_CASES],
 )
 def test_construction_is_coded_with_its_dyad(
-    text: str, code: str, source: str, target: str
+    text: str, code: str, source: str | None, target: str | None
 ) -> None:
     dyads = _dyads(text)
     assert any(found.startswith(code) and (src, tgt) == (source, target)
