@@ -39,9 +39,10 @@ def test_names_are_found_in_any_case(find: FindMentions, text: str, head: str, c
     [
         "They served turkey, rice and chad bread to us.",
         "Families let the polish dry before the labour began.",
+        "The rebels fight for a strict Islamic state in the north.",
     ],
 )
 def test_acronyms_and_common_words_match_only_as_written(find: FindMentions, text: str) -> None:
-    assert not {"TUR", "TCD", "USA", "POL", "GBR"} & {
+    assert not {"TUR", "TCD", "USA", "POL", "GBR", "IMG"} & {
         code[:3] for code in _codes(find, text).values()
     }

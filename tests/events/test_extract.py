@@ -632,6 +632,24 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "1661", "KEN", "SOM"),
     ("some-of", "Mali has expelled some of the Swedish peacekeepers.", "1661", "MLI", "SWE"),
     ("tariffs", "Brazil reduced tariffs on Argentine steel.", "085", "BRA", "ARG"),
+    ("there-were-killed", "There were six Malian soldiers killed in Niger on Monday.",
+     "19", "NER", "MLI"),
+    ("killed-in-armed-fire", "Two Eritrean farmers were killed in Ethiopian artillery fire.",
+     "19", "ETH", "ERI"),
+    ("raids-in-a-country", "Sudanese militias carried out raids in eastern Chad.",
+     "19", "SDN", "TCD"),
+    ("pressure-received",
+     "The Kenyan president faces pressure from the United States to release the journalists.",
+     "10", "USA", "KEN"),
+    ("claimed-deed",
+     "A Somali militant group claimed responsibility for a bombing at a hotel in the Kenyan "
+     "capital.", "015", "SOM", "KEN"),
+    ("fired-from-at-speaker", "Chad said a rocket was fired at it from Sudan on Friday.",
+     "19", "SDN", "TCD"),
+    ("attacked-speaker-accuses", "Chad said a rocket was fired at it from Sudan on Friday.",
+     "112", "TCD", "SDN"),
+    ("imposed-on-passive", "New sanctions were imposed on Belarus by Canada in May.",
+     "163", "CAN", "BLR"),
 ]
 
 

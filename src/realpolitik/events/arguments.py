@@ -27,10 +27,14 @@ OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 FALLBACK_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "for", "into")
 SYMMETRIC_PREPS = ("between", "among")
 IMPOSED_ON_PREPS = ("on", "against", "upon")
+AIMED_PREPS = ("at", "on", "against", "upon", "into", "toward", "towards")
 STATEMENT_ROOT = "01"
 NOMINAL_POS = frozenset({"PROPN", "NOUN", "PRON"})
 LATER_DEPS = frozenset({"prep", "dobj", "dative", "attr", "oprd", "npadvmod"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
+# Whose weapons or units, named as the means of a killing ("killed in Israeli tank fire"),
+# did it.
+ARMED_ROLES = frozenset({"MIL"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
 
@@ -340,11 +344,7 @@ def verb_arguments(
     """Sources and targets of a verbal event, active or passive."""
     if cue.target == "subject" and not is_passive(verb):
         # "received weapons from the government": the giver acts on the receiver.
-        givers = _prep_objects(verb, cue.preps)
-        for obj in _children(verb, ("dobj",)):
-            givers += _prep_objects(obj, cue.preps)
-        sources = _mentions(index, givers)
-        return sources, _mentions(index, subject_tokens(verb), sources)
+        return received_arguments(verb, cue.preps, index)
     if is_passive(verb) and is_stative(verb):
         sources = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
         targets = _mentions(index, _target_tokens(verb, cue), sources)
@@ -353,6 +353,10 @@ def verb_arguments(
         targets = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
         if not targets and verb.dep_ in {"acl", "relcl"}:
             targets = _mentions(index, [verb.head])
+        if not targets:
+            # "a rocket was fired at Israel", "sanctions were imposed on Iran": with no
+            # actor as subject, the one the act was aimed at.
+            targets = _mentions(index, _prep_objects(verb, AIMED_PREPS), sources)
         if not targets and verb.dep_ == "conj":
             # "were arrested in May and released by the army": the second passive verb
             # acts on the first one's subject.
@@ -365,6 +369,18 @@ def verb_arguments(
     return sources, targets
 
 
+def received_arguments(
+    verb: Token, preps: Iterable[str], index: MentionIndex
+) -> tuple[list[Mention], list[Mention]]:
+    """Who gives what the subject receives, and the subject: "received weapons from the
+    government", "faces pressure from Congress" are the giver's acts on the subject."""
+    givers = _prep_objects(verb, preps)
+    for obj in _children(verb, ("dobj",)):
+        givers += _prep_objects(obj, preps)
+    sources = _mentions(index, givers)
+    return sources, _mentions(index, subject_tokens(verb), sources)
+
+
 def means_agents(
     verb: Token, index: MentionIndex, is_act: Callable[[Token], bool]
 ) -> list[Mention]:
@@ -375,6 +391,11 @@ def means_agents(
     ("strike") from a place ("killed in the Iraqi capital"), whose modifier is no agent.
     """
     for means in _prep_objects(verb, ("in", "during")):
+        weapon = index.at(means)
+        if weapon is not None and weapon.actor.role in ARMED_ROLES and codable(weapon):
+            # "were killed in Israeli tank fire" parsed as "killed in Israeli tank": the
+            # armed force named as the means is the agent.
+            return [weapon]
         if means.pos_ != "NOUN" or not is_act(means):
             continue
         authors = _mentions(index, _prep_objects(means, ("by",)))
@@ -400,6 +421,22 @@ def purpose_targets(verb: Token, index: MentionIndex, sources: list[Mention]) ->
             continue
         words = [token for token in clause.subtree if token.pos_ in NOMINAL_POS]
         found = _mentions(index, words, sources)
+        if found:
+            return found[:1]
+    return []
+
+
+def claimed_deed_targets(
+    verb: Token, index: MentionIndex, sources: list[Mention]
+) -> list[Mention]:
+    """Whom a claim of responsibility concerns: the first actor the claimed deed names,
+    its victim or the country it was done in ("claimed responsibility for an attack on
+    a mall in Kenya's capital")."""
+    deeds = _prep_objects(verb, ("for",))
+    for obj in _children(verb, ("dobj",)):
+        deeds += _prep_objects(obj, ("for",))
+    for deed in deeds:
+        found = _mentions(index, [t for t in deed.subtree if t.pos_ in NOMINAL_POS], sources)
         if found:
             return found[:1]
     return []

@@ -22,6 +22,7 @@ from realpolitik.actors import Mention
 from realpolitik.errors import KnowledgeError
 from realpolitik.events.arguments import (
     MentionIndex,
+    claimed_deed_targets,
     condition_targets,
     is_passive,
     issued_text_subject,
@@ -29,6 +30,7 @@ from realpolitik.events.arguments import (
     noun_arguments,
     pairs,
     purpose_targets,
+    received_arguments,
     same_actor,
     subject_mentions,
     verb_arguments,
@@ -53,12 +55,14 @@ CONDITION_MARKS = frozenset({"unless"})
 THREAT_CONDITIONS = frozenset({"unless", "if"})
 THREAT_ROOT = "13"
 REFUSAL_FAMILY = "reject"
+ACCUSE_FAMILY = "accuse"
 NEGATED_MODE = "negated"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Acts two coordinated actors do to each other when no one else is named: agreeing,
 # meeting, cooperating; other roots only with a word that says so (constructions.yaml).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 VENUE_PREPS = frozenset({"in", "at", "near", "outside"})
+PLACE_KINDS = frozenset({"country", "capital"})
 HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
 # A show of force abroad is shown to the country it is staged in.
@@ -72,6 +76,7 @@ ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # violence in passing; only a clause that reports it gets an unnamed attacker.
 BACKGROUND_PARTICIPLE_DEPS = frozenset({"acl", "relcl"})
 DENIAL_CODE = "016"
+CLAIM_CODE = "015"
 VISIT_CODE = "042"
 FORCE_ROOT = "15"
 INTENT_ROOT = "03"
@@ -84,6 +89,8 @@ APPEAL_FAMILIES = frozenset({"appeal", "demand", "accuse"})
 PREDICATE_DEPS = frozenset({"acomp", "xcomp"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
 REPORTER_HOPS = 3
+RECEIVED_FROM = ("from",)
+AIMED_AT = frozenset({"at", "on", "against", "into", "toward", "towards"})
 
 
 ATTEMPTS_FILE = "attempts.yaml"
@@ -198,14 +205,28 @@ def _residents(location: dict[str, Any] | None, source: Mention) -> Actor | None
                  role="CVL")
 
 
-def _unattributed(predicate: Token) -> list[Mention]:
-    """Who did violence the text attributes to nobody: the country it happened in.
+def _unattributed(predicate: Token, index: MentionIndex) -> list[Mention]:
+    """Who did violence the text attributes to nobody: the country it came from, else
+    the country it happened in.
 
     "Ten soldiers were killed in Ukraine", "three servicemen were killed by a roadside
     bomb outside Basra": with no agent named, the attack is coded to the place, as
     PETRARCH and ICEWS code unidentified attackers, so the victims' side is not lost.
+    "A rocket was fired from Lebanon" came from Lebanon.
     """
-    return _placed_actor(predicate, "unidentified attackers in {}")
+    origins = [index.at(obj) for prep in predicate.children
+               if prep.dep_ == "prep" and prep.lower_ == "from"
+               for obj in prep.children if obj.dep_ == "pobj"]
+    places = [mention for mention in origins
+              if mention is not None and mention.kind in PLACE_KINDS and mention.actor.country]
+    return places[:1] or _placed_actor(predicate, "unidentified attackers in {}")
+
+
+def _is_existential(noun: Token) -> bool:
+    """"There were ten soldiers killed": the participle on the noun "there be" presents
+    is the clause's report, not a recollection in passing."""
+    verb = noun.head
+    return noun.dep_ == "attr" and any(child.dep_ == "expl" for child in verb.children)
 
 
 def _unnamed_issuer(predicate: Token) -> list[Mention]:
@@ -289,6 +310,17 @@ def _lapse(event: Event, match: CueMatch) -> Event | None:
     return _recoded(event, eased, mode="asserted", confidence=round(event.confidence * 0.9, 2))
 
 
+def _reported_clause(token: Token) -> Token:
+    clause = token
+    while clause.dep_ in PREDICATE_DEPS:
+        clause = clause.head
+    return clause
+
+
+def _children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
 def _stands_for_speaker(subject: Token) -> bool:
     return subject.pos_ == "PRON" or any(
         child.dep_ == "poss" and child.pos_ == "PRON" for child in subject.children
@@ -360,7 +392,8 @@ class EventExtractor:
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
             ) if stated else None
-            derived = (intent, self._refusal(coded), _lapse(coded, candidate.match), _linked(coded))
+            derived = (intent, self._refusal(coded), _lapse(coded, candidate.match),
+                       _linked(coded), self._complaint(coded, predicate, index))
             for event in (coded, *derived):
                 if event is None:
                     continue
@@ -398,6 +431,26 @@ class EventExtractor:
             THREAT_FAMILY if conditional or hedged_threat else FUTURE_FAMILY
         )
         return _recoded(event, family.code_for(event.cameo), mode="asserted",
+                        confidence=round(event.confidence * 0.9, 2))
+
+    def _complaint(self, event: Event, predicate: Token, index: MentionIndex) -> Event | None:
+        """A victim reporting an attack on itself accuses the attacker: "Israel said a
+        mortar bomb was fired at it from Gaza" is Israel accusing the Palestinians (112),
+        as "Georgia claimed that Russia had attacked it" is."""
+        if (
+            event.root not in ATTACK_ROOTS or event.mode != "asserted"
+            or event.source is None or event.target is None
+        ):
+            return None
+        speakers = self._speaker(_reported_clause(predicate), index)
+        speaker = _actor(speakers[0]) if len(speakers) == 1 else None
+        if (
+            speaker is None or speaker.country is None
+            or speaker.country != event.target.country or speaker.country == event.source.country
+        ):
+            return None
+        accusation = self.lexicon.family_named(ACCUSE_FAMILY).code_for(event.cameo)
+        return _recoded(event, accusation, source=speaker, target=event.source,
                         confidence=round(event.confidence * 0.9, 2))
 
     def _refusal(self, event: Event) -> Event | None:
@@ -452,6 +505,15 @@ class EventExtractor:
             ):
                 # "opened fire to disperse the demonstrators": the purpose names the victims.
                 targets = purpose_targets(predicate, index, sources)
+            if (
+                not targets and sources and match.cue.code[:2] in ATTACK_ROOTS
+                and predicate.dep_ not in BACKGROUND_PARTICIPLE_DEPS
+            ):
+                # "Boko Haram launched attacks in northeastern Nigeria": with no victim
+                # named, the attack falls on the country it took place in.
+                targets = _placed_actor(predicate, "{}")
+            if not targets and match.cue.code == CLAIM_CODE:
+                targets = claimed_deed_targets(predicate, index, sources)
             if not targets and match.cue.code.startswith(THREAT_ROOT):
                 targets = condition_targets(predicate, index, sources, THREAT_CONDITIONS)
             # A plain "X said" with nobody addressed or spoken of only frames a report.
@@ -494,7 +556,12 @@ class EventExtractor:
         self, match: CueMatch, index: MentionIndex
     ) -> tuple[list[Mention], list[Mention]]:
         token, cue = match.token, match.cue
-        if match.family is not None and match.governor is not None:
+        if match.family is not None and match.governor is not None and (
+            verb_lemma(match.governor, self.lexicon) in construction_words().receiving_verbs
+        ):
+            # "faces pressure from Congress to help Iran": Congress asks, the subject is asked.
+            sources, targets = received_arguments(match.governor, RECEIVED_FROM, index)
+        elif match.family is not None and match.governor is not None:
             sources, targets = verb_arguments(match.governor, cue, index)
             if match.embedded is not None and (
                 not targets or match.family.name not in APPEAL_FAMILIES
@@ -509,11 +576,13 @@ class EventExtractor:
             sources, targets = self._plain_arguments(match, index)
         if not sources:
             sources = self._reporter(token, index)
+        if not targets:
+            targets = self._speaker_addressed(token, index)
         if (
             not sources and targets and cue.code[:2] in ATTACK_ROOTS and is_passive(token)
-            and token.dep_ not in BACKGROUND_PARTICIPLE_DEPS
+            and (token.dep_ not in BACKGROUND_PARTICIPLE_DEPS or _is_existential(token.head))
         ):
-            sources = _unattributed(token)
+            sources = _unattributed(token, index)
         if not sources:
             sources = _unnamed_issuer(match.governor or token)
         return sources, targets
@@ -539,11 +608,28 @@ class EventExtractor:
         possessed subject the parser could not code: "Musliu said his forces
         will lay down their weapons" is Musliu's undertaking.
         """
-        clause = token
-        while clause.dep_ in PREDICATE_DEPS:
-            clause = clause.head
+        clause = _reported_clause(token)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or not _stands_for_speaker(subject) or clause.dep_ not in REPORTED_DEPS:
+        if subject is None or not _stands_for_speaker(subject):
+            return []
+        return self._speaker(clause, index)
+
+    def _speaker_addressed(self, token: Token, index: MentionIndex) -> list[Mention]:
+        """"Israel said a mortar bomb was fired at it": an unresolved pronoun the reported
+        act is aimed at stands for the one who reports it."""
+        pronouns = _children_of(token, ("dobj",)) + [
+            obj for prep in _children_of(token, ("prep",)) if prep.lower_ in AIMED_AT
+            for obj in _children_of(prep, ("pobj",))
+        ]
+        if not any(word.lower_ in construction_words().speaker_pronouns
+                   and index.at(word) is None for word in pronouns):
+            return []
+        return self._speaker(_reported_clause(token), index)
+
+    @staticmethod
+    def _speaker(clause: Token, index: MentionIndex) -> list[Mention]:
+        """Who reports ``clause``; none when it is not reported speech."""
+        if clause.dep_ not in REPORTED_DEPS:
             return []
         # "has made it clear it will not lift the ban": past an empty "it", the one who spoke.
         speaker = clause.head

@@ -470,8 +470,6 @@ class CueFinder:
         release of ...", "insisted on its demands that ...": the verb only
         delivers the request; the noun's family and its clause say what it is.
         """
-        if verb_lemma(verb, self.lexicon) in construction_words().receiving_verbs:
-            return None
         nouns = [c for c in verb.children if c.dep_ == "dobj"]
         nouns += [gc for c in verb.children if c.dep_ == "prep" for gc in c.children
                   if gc.dep_ == "pobj"]
