@@ -170,3 +170,12 @@ def test_writes_run_on_one_thread_and_a_full_story_rebuild_on_every_core(store: 
     store.write_many([_visit_document("third")])
     assert _threads(store) == 1
     assert table_counts(store.con)["documents"] == 3
+
+
+def test_batches_are_read_from_the_writer_not_from_the_callers_variables(store: Store) -> None:
+    """DuckDB resolves ``incoming`` among the writing function's own locals."""
+    incoming = pa.table({"doc_id": ["not-a-document"]})
+    assert store.write_many([_visit_document()]) == 1
+    stored = store.con.execute("SELECT doc_id FROM documents").fetchall()
+    assert stored == [("pk-us",)]
+    assert incoming.num_rows == 1

@@ -38,7 +38,7 @@ _INSERT_EVENTS = f"""
 INSERT INTO events BY NAME
 SELECT * EXCLUDE (story_first), {rows.EVENT_ID_SQL} AS event_id,
        {stories.story_id_sql("story_first")} AS story_id
-FROM incoming_events
+FROM incoming
 """
 
 
@@ -188,21 +188,19 @@ class Store:
         """
         documents = rows.document_table(items, datetime.now())
         events = rows.with_event_dates(rows.event_table(items))
-        incoming = {
-            "incoming_documents": documents,
-            "incoming_sentences": rows.sentence_table(items),
-            "incoming_mentions": rows.mention_table(items),
+        batches = {
+            "documents": documents,
+            "sentences": rows.sentence_table(items),
+            "mentions": rows.mention_table(items),
         }
-        if replaced:
-            incoming["replaced_documents"] = pa.table({"doc_id": pa.array(replaced, pa.string())})
-        for name, table in incoming.items():
-            self.con.register(name, table)
         self._use_one_thread()
         self.con.execute("BEGIN TRANSACTION")
         try:
-            touched = self._delete_replaced(window_days is not None) if replaced else []
-            for table in ("documents", "sentences", "mentions"):
-                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming_{table}")
+            touched = self._delete_replaced(replaced, window_days is not None) if replaced else []
+            for table, batch in batches.items():
+                rows.execute_over(
+                    self.con, f"INSERT INTO {table} BY NAME SELECT * FROM incoming", batch
+                )
             story_first = (
                 stories.link_batch(
                     self.con, events, documents, window_days=window_days, touched=touched
@@ -210,15 +208,13 @@ class Store:
                 if window_days is not None
                 else pa.nulls(events.num_rows, pa.date32())
             )
-            self.con.register("incoming_events", events.append_column("story_first", story_first))
-            self.con.execute(_INSERT_EVENTS)
+            rows.execute_over(
+                self.con, _INSERT_EVENTS, events.append_column("story_first", story_first)
+            )
             self.con.execute("COMMIT")
         except BaseException:
             _rollback(self.con)
             raise
-        finally:
-            for name in (*incoming, "incoming_events"):
-                self.con.unregister(name)
 
     def _use_one_thread(self) -> None:
         """Run the connection on one DuckDB thread from the first write on.
@@ -233,20 +229,21 @@ class Store:
             self.con.execute("SET threads = 1")
             self._one_thread = True
 
-    def _delete_replaced(self, linking: bool) -> list[str]:
-        """Delete the rows of ``replaced_documents``; the stories their events were in."""
+    def _delete_replaced(self, replaced: list[str], linking: bool) -> list[str]:
+        """Delete the rows of the ``replaced`` documents; the stories their events were in."""
         touched: list[str] = []
         if linking:
             touched = [
                 row[0]
                 for row in self.con.execute(
                     "SELECT DISTINCT story_id FROM events WHERE story_id IS NOT NULL "
-                    "AND doc_id IN (SELECT doc_id FROM replaced_documents)"
+                    "AND doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [replaced],
                 ).fetchall()
             ]
         for table in _TABLES_BY_DOCUMENT:
             self.con.execute(
-                f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM replaced_documents)"
+                f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [replaced]
             )
         return touched
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -61,6 +62,24 @@ EVENT_SCHEMA = pa.schema(
         ("quantities", pa.string()), ("confidence", pa.float64()),
     ]
 )
+
+def execute_over(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    incoming: pa.Table,
+    parameters: object = None,
+) -> duckdb.DuckDBPyConnection:
+    """Run ``sql``, which reads the Arrow table ``incoming`` by that name.
+
+    DuckDB finds a table name missing from its catalog among the local
+    variables of the Python frame that calls ``execute`` (a replacement scan),
+    so naming this function's parameter in the SQL is enough. Registering the
+    table instead writes it into the catalog and out again: about 0.9 ms per
+    table for register, scan and unregister against 0.4 ms for the replacement
+    scan, measured on a batch's events; a write reads five to seven tables.
+    """
+    return con.execute(sql, parameters)
+
 
 @dataclass(slots=True)
 class StoredDocument:
