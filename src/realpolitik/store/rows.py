@@ -63,6 +63,7 @@ EVENT_SCHEMA = pa.schema(
     ]
 )
 
+
 def execute_over(
     con: duckdb.DuckDBPyConnection,
     sql: str,
