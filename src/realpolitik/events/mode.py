@@ -30,6 +30,8 @@ CLAUSE_DEPS = frozenset(
 )
 STOP_DEPS = frozenset({"relcl", "appos", "parataxis", "dep", "meta"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+NEGATED = "negated"
+HYPOTHETICAL = "hypothetical"
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 
@@ -384,10 +386,13 @@ def event_mode(predicate: Token, *, cue_is_denial: bool = False) -> str:
     mode = local_mode(predicate, steps[0] if steps else None)
     if mode:
         return mode
+    # "demanded that its partners refuse to recognize X": a refusal that is only asked
+    # for is no refusal, so a governor's negation yields to a hypothetical above it.
+    negated = False
     for index, step in enumerate(steps):
         stop, mode = _boundary(step, cues)
         if stop:
-            if mode:
+            if mode and not negated:
                 return mode
             break
         upper = steps[index + 1] if index + 1 < len(steps) else None
@@ -395,8 +400,12 @@ def event_mode(predicate: Token, *, cue_is_denial: bool = False) -> str:
             mode = local_mode(step.governor, upper) if _shares_governor_markers(step) else None
         else:
             mode = _step_mode(step, cues, cue_is_denial) or local_mode(step.governor, upper)
-        if mode:
+        if mode == NEGATED or (negated and mode != HYPOTHETICAL):
+            negated = True
+        elif mode:
             return mode
+    if negated:
+        return NEGATED
     if _is_question(steps[-1].governor if steps else predicate):
         return "hypothetical"
     return "asserted"
