@@ -32,6 +32,7 @@ def _headed(mentions: list[Mention], heads: list[str], word: str) -> Mention:
         ("ILO", "IGOUNOLABILO"),
         ("Greenpeace", "NGOENV"),
         ("Museveni", "UGA"),
+        ("East Jerusalem", "PSE"),
     ],
 )
 def test_demonyms_places_bodies_and_leaders_are_known(
@@ -166,6 +167,11 @@ COUNTRY_FROM_SENTENCE = [
      "KENCVL"),
     ("Swedish doctors and striking miners met the minister.", "doctors", "SWEHLH"),
     ("Swedish doctors and striking miners met the minister.", "miners", "CVL"),
+    # A faith's people act where they live; forces named by a faith take only a place.
+    ("Islamic fundamentalists demanded the resignation of the Tunisian prime minister.",
+     "fundamentalists", "TUNMOS"),
+    ("Government troops clashed with Moslem forces in central Bosnia.", "forces", "BIHMIL"),
+    ("Moslem forces attacked Tunisian police.", "forces", None),
 ]
 
 

@@ -207,6 +207,9 @@ def _code_head(
 ) -> Draft | None:
     target = head.target
     if head.kind in ("org", "group") and target is not None:
+        if of_a_faith(target.entry) and evidence.country in kb.countries:
+            return Draft(0, 0, 0, believers_of(kb, target.entry, text, evidence.country),
+                         head.kind, entry=target.entry)
         return Draft(0, 0, 0, entry_actor(target.entry, text, day), head.kind, entry=target.entry)
     if head.kind in ("person", "ner_person"):
         return _person(doc, head, evidence, day, text)
@@ -281,6 +284,14 @@ def _affiliated(evidence: _Evidence, text: str, day: date | None, role: str | No
 def of_a_faith(entry: ActorEntry | None) -> TypeGuard[ActorEntry]:
     """A faith ("Muslims", "Shiites"): a community of every country, no body of one."""
     return entry is not None and entry.role == "REL" and entry.country is None
+
+
+def believers_of(kb: KnowledgeBase, faith: ActorEntry, text: str, country: str) -> Actor:
+    """ "Bosnian Muslims", "Egyptian Copts": a faith's people in one country are that
+    country's community (CAMEO's country code with the faith's, BIHMOS): the faith alone
+    would put them in no country at all."""
+    name = f"{kb.countries[country].name} {faith.name}"
+    return Actor(text, name, country + (faith.code or ""), country, faith.role)
 
 
 def _person(doc: Doc, head: Piece, evidence: _Evidence, day: date | None, text: str) -> Draft:
