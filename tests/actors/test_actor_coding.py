@@ -151,6 +151,9 @@ CASES = [
         "LEG",
         "Pedro Ruiz Alba",
     ),
+    # An organisation named like a company is a business, of the country it is named after.
+    ("Kenya Airways cancelled its flights to Dubai.", "Airways", "KENBUS", "KEN", "BUS",
+     "Kenya Airways"),
     # A faith's people with a demonym are that country's community.
     ("Lebanese Shiites rallied in the southern suburbs.", "Shiites", "LBNMOSSHI", "LBN", "REL",
      "Lebanon Shiites"),
@@ -190,6 +193,9 @@ def test_mention_is_coded_from_its_introduction(
          "International Monetary Fund, or IMF"),
         ("A member of the Chilean senate, Pedro Ruiz Alba, began a hunger strike.", "member",
          "member of the Chilean senate, Pedro Ruiz Alba"),
+        # An unknown name modifying a role word's noun is part of the mention's words.
+        ("The Musavat opposition party boycotted the vote.", "party",
+         "Musavat opposition party"),
     ],
 )
 def test_text_is_the_words_as_written(
