@@ -33,6 +33,8 @@ def _headed(mentions: list[Mention], heads: list[str], word: str) -> Mention:
         ("Greenpeace", "NGOENV"),
         ("Museveni", "UGA"),
         ("East Jerusalem", "PSE"),
+        ("Reagan", "USA"),
+        ("Bill Clinton", "USA"),
     ],
 )
 def test_demonyms_places_bodies_and_leaders_are_known(
