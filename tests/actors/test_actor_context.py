@@ -169,6 +169,10 @@ COUNTRY_FROM_SENTENCE = [
      "KENCVL"),
     ("Swedish doctors and striking miners met the minister.", "doctors", "SWEHLH"),
     ("Swedish doctors and striking miners met the minister.", "miners", "CVL"),
+    # An unknown leader's government is the one country's of its sentence, like the leader.
+    ("Protesters in Lima demanded the resignation of President Ana Ruiz Soto's government.",
+     "government", "PERGOV"),
+    ("Chile and Peru criticised President Ana Ruiz Soto's government.", "government", None),
     # A faith's people act where they live; forces named by a faith take only a place.
     ("Islamic fundamentalists demanded the resignation of the Tunisian prime minister.",
      "fundamentalists", "TUNMOS"),

@@ -140,7 +140,8 @@ def _give_state_countries(
     person, a body named after it, or a state body or group of that country: "Judge X
     opened investigations against Chilean officials"), or else to the host of a visit or
     meeting there ("talks with President X during a visit to Beirut"); a bare "troops" or
-    "officials" there is as often foreign, so it stays unknown."""
+    "officials" there is as often foreign, so it stays unknown. "President X's government",
+    X unknown, is X's country's like X himself would be."""
     hosts = _venue_hosts(doc, drafts, sentence_of, kb.context_words.get("venue_word", set()))
     named: dict[int, set[str]] = {}
     for draft in drafts:
@@ -162,7 +163,9 @@ def _give_state_countries(
         here = named.get(sentence_of[draft.start], set())
         if not here:
             country = dominant
-        elif len(here) == 1 and (draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES):
+        elif len(here) == 1 and (
+            draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES or draft.owner
+        ):
             country = next(iter(here))
         elif draft.kind in PERSON_LIKE and sentence_of[draft.start] in hosts:
             country = hosts[sentence_of[draft.start]]
