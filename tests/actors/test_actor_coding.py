@@ -142,6 +142,21 @@ CASES = [
     ),
     ("A court in Guyana issued arrest warrants.", "court", "GUYJUD", "GUY", "JUD", None),
     ("The Taliban seized the district.", "Taliban", "AFGGOV", "AFG", "GOV", "Taliban"),
+    # The phrase a name renames is that person, of the body it mentions.
+    (
+        "A member of the Chilean senate, Pedro Ruiz Alba, began a hunger strike.",
+        "member",
+        "CHLLEG",
+        "CHL",
+        "LEG",
+        "Pedro Ruiz Alba",
+    ),
+    # An organisation named like a company is a business, of the country it is named after.
+    ("Kenya Airways cancelled its flights to Dubai.", "Airways", "KENBUS", "KEN", "BUS",
+     "Kenya Airways"),
+    # A faith's people with a demonym are that country's community.
+    ("Lebanese Shiites rallied in the southern suburbs.", "Shiites", "LBNMOSSHI", "LBN", "REL",
+     "Lebanon Shiites"),
 ]
 
 
@@ -168,9 +183,26 @@ def test_mention_is_coded_from_its_introduction(
         assert actor.name == name
 
 
-def test_text_is_the_words_as_written(find: FindMentions) -> None:
-    mentions, heads = find("Kenyan President William Ruto opened the summit.", DAY)
-    assert _at(mentions, heads, "Ruto").actor.text == "Kenyan President William Ruto"
+@pytest.mark.parametrize(
+    ("text", "head", "written"),
+    [
+        ("Kenyan President William Ruto opened the summit.", "Ruto",
+         "Kenyan President William Ruto"),
+        # A body named twice in a row is one mention holding both names.
+        ("The International Monetary Fund, or IMF, approved the loan.", "Fund",
+         "International Monetary Fund, or IMF"),
+        ("A member of the Chilean senate, Pedro Ruiz Alba, began a hunger strike.", "member",
+         "member of the Chilean senate, Pedro Ruiz Alba"),
+        # An unknown name modifying a role word's noun is part of the mention's words.
+        ("The Musavat opposition party boycotted the vote.", "party",
+         "Musavat opposition party"),
+    ],
+)
+def test_text_is_the_words_as_written(
+    find: FindMentions, text: str, head: str, written: str
+) -> None:
+    mentions, heads = find(text, DAY)
+    assert _at(mentions, heads, head).actor.text == written
 
 
 def test_capital_mentions_are_marked_so_places_can_be_told_apart(find: FindMentions) -> None:

@@ -32,6 +32,9 @@ def _headed(mentions: list[Mention], heads: list[str], word: str) -> Mention:
         ("ILO", "IGOUNOLABILO"),
         ("Greenpeace", "NGOENV"),
         ("Museveni", "UGA"),
+        ("East Jerusalem", "PSE"),
+        ("Reagan", "USA"),
+        ("Bill Clinton", "USA"),
     ],
 )
 def test_demonyms_places_bodies_and_leaders_are_known(
@@ -166,6 +169,15 @@ COUNTRY_FROM_SENTENCE = [
      "KENCVL"),
     ("Swedish doctors and striking miners met the minister.", "doctors", "SWEHLH"),
     ("Swedish doctors and striking miners met the minister.", "miners", "CVL"),
+    # An unknown leader's government is the one country's of its sentence, like the leader.
+    ("Protesters in Lima demanded the resignation of President Ana Ruiz Soto's government.",
+     "government", "PERGOV"),
+    ("Chile and Peru criticised President Ana Ruiz Soto's government.", "government", None),
+    # A faith's people act where they live; forces named by a faith take only a place.
+    ("Islamic fundamentalists demanded the resignation of the Tunisian prime minister.",
+     "fundamentalists", "TUNMOS"),
+    ("Government troops clashed with Moslem forces in central Bosnia.", "forces", "BIHMIL"),
+    ("Moslem forces attacked Tunisian police.", "forces", None),
 ]
 
 

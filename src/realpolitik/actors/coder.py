@@ -76,9 +76,103 @@ class ActorCoder:
         ]
         drafts = share_conjoined_roles(doc, drafts, self.kb)
         drafts = place_by_residence(doc, drafts, self.kb)
+        drafts = _join_restatements(doc, drafts)
+        _take_in_proper_names(doc, drafts)
+        drafts = _name_described_people(doc, drafts)
         _apply_appositions(doc, drafts)
         drafts = resolve(doc, add_name_repeats(doc, drafts), self.kb)
         return [Mention(d.start, d.end, d.head, d.actor, d.kind, d.antecedent) for d in drafts]
+
+
+RESTATING_GAPS = (("or",), (",", "or"), ("(",))
+
+
+def _join_restatements(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """ "the International Atomic Energy Agency, or IAEA": a body named twice in a row is one
+    mention, whose text holds both names (readers and scorers match either)."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        last = kept[-1] if kept else None
+        gap = tuple(t.text for t in doc[last.end : draft.start]) if last is not None else ()
+        if (
+            last is None
+            or gap not in RESTATING_GAPS
+            or last.entry is None
+            or draft.entry is not last.entry
+        ):
+            kept.append(draft)
+            continue
+        end = draft.end + (gap[-1] == "(" and draft.end < len(doc) and doc[draft.end].text == ")")
+        last.end = end
+        actor = last.actor
+        last.actor = Actor(doc[last.start : end].text, actor.name, actor.code, actor.country,
+                           actor.role)
+    return kept
+
+
+def _take_in_proper_names(doc: Doc, drafts: list[Draft]) -> None:
+    """ "the Azadliq (Freedom) opposition coalition": a name the knowledge base does not know,
+    modifying a role word's noun, is part of the mention's words: it tells readers (and
+    scorers) which coalition, though not whose."""
+    if not doc.has_annotation("DEP"):
+        return
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    for draft in drafts:
+        if draft.kind != "role":
+            continue
+        start = draft.start
+        outside = [t for t in doc[draft.head].lefts if t.i < draft.start]
+        for child in sorted(outside, key=lambda t: -t.i):
+            words = range(child.left_edge.i, start)
+            if (
+                child.dep_ not in ("compound", "nmod")
+                or child.pos_ != "PROPN"
+                or child.right_edge.i != start - 1
+                or any(i in covered for i in words)
+            ):
+                break
+            start = child.left_edge.i
+        if start < draft.start:
+            draft.start = start
+            actor = draft.actor
+            draft.actor = Actor(doc[start : draft.end].text, actor.name, actor.code,
+                                actor.country, actor.role)
+
+
+def _name_described_people(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """ "A member of the Syrian parliament, Mohammed X, began a hunger strike": the phrase a
+    name renames is that person, of the body it mentions (SYRLEG), and the verb's subject is
+    the person, not the body. The person's mention takes in the phrase, whose actors it
+    replaces; a phrase that is itself an actor ("the minister, X") is left to the apposition."""
+    if not doc.has_annotation("DEP"):
+        return drafts
+    heads = {d.head for d in drafts}
+    dropped: set[int] = set()
+    for draft in drafts:
+        name = doc[draft.head]
+        described = name.head
+        if (
+            draft.kind != "person"
+            or name.dep_ != "appos"
+            or described.pos_ != "NOUN"
+            or described.i > name.i
+            or described.i in heads
+        ):
+            continue
+        start = described.left_edge.i
+        # Nearest the name first: "Iraq's Al-Qaeda frontman X" is Iraq's and al-Qaeda's.
+        inner = [d for d in reversed(drafts) if d.start >= start and d.end <= draft.start]
+        actor = draft.actor
+        country = actor.country or next((d.actor.country for d in inner if d.actor.country), None)
+        role = actor.role or next((d.actor.role for d in inner if d.actor.role), None)
+        if not (country or role):
+            continue
+        start += doc[start].lower_ in ("a", "an", "the")
+        dropped.update(id(d) for d in inner)
+        draft.start, draft.head = start, described.i
+        draft.actor = Actor(doc[start : draft.end].text, actor.name, compose_code(country, role),
+                            country, role)
+    return [d for d in drafts if id(d) not in dropped]
 
 
 def _apply_appositions(doc: Doc, drafts: list[Draft]) -> None:

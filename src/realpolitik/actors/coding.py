@@ -207,6 +207,9 @@ def _code_head(
 ) -> Draft | None:
     target = head.target
     if head.kind in ("org", "group") and target is not None:
+        if of_a_faith(target.entry) and evidence.country in kb.countries:
+            return Draft(0, 0, 0, believers_of(kb, target.entry, text, evidence.country),
+                         head.kind, entry=target.entry)
         return Draft(0, 0, 0, entry_actor(target.entry, text, day), head.kind, entry=target.entry)
     if head.kind in ("person", "ner_person"):
         return _person(doc, head, evidence, day, text)
@@ -283,6 +286,14 @@ def of_a_faith(entry: ActorEntry | None) -> TypeGuard[ActorEntry]:
     return entry is not None and entry.role == "REL" and entry.country is None
 
 
+def believers_of(kb: KnowledgeBase, faith: ActorEntry, text: str, country: str) -> Actor:
+    """ "Bosnian Muslims", "Egyptian Copts": a faith's people in one country are that
+    country's community (CAMEO's country code with the faith's, BIHMOS): the faith alone
+    would put them in no country at all."""
+    name = f"{kb.countries[country].name} {faith.name}"
+    return Actor(text, name, country + (faith.code or ""), country, faith.role)
+
+
 def _person(doc: Doc, head: Piece, evidence: _Evidence, day: date | None, text: str) -> Draft:
     entry = head.target.entry if head.target is not None else None
     known = entry_actor(entry, text, day) if entry else None
@@ -300,11 +311,21 @@ def _person(doc: Doc, head: Piece, evidence: _Evidence, day: date | None, text: 
 
 
 def _bare_name(doc: Doc, piece: Piece) -> str:
-    """The name as written, without a trailing possessive ("Khan’s" → "Khan")."""
-    end = piece.end
-    while end > piece.start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
+    """The name as written, without a leading article or a trailing possessive ("The
+    Malaysia Airlines" → "Malaysia Airlines", "Khan’s" → "Khan")."""
+    start, end = piece.start, piece.end
+    while end > start + 1 and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
-    return doc[piece.start : end].text
+    if end > start + 1 and doc[start].lower_ == "the":
+        start += 1
+    return doc[start:end].text
+
+
+def _company(doc: Doc, piece: Piece, kb: KnowledgeBase) -> bool:
+    """An organisation named like a company ("Malaysia Airlines", "Acme Corp."): a business,
+    which CAMEO codes BUS, not a body of no sector."""
+    words = kb.context_words.get("business_word", set())
+    return any(token.lower_.rstrip(".") in words for token in doc[piece.start : piece.end])
 
 
 def _role_mention(
@@ -329,6 +350,8 @@ def _role_mention(
     if head.kind == "ner_org":
         name = _bare_name(doc, head)
         kind = "org"
+        if role is None and _company(doc, head, kb):
+            role = "BUS"
     else:
         label = kb.sector_labels.get(role or "", head.word.phrase if head.word else text)
         name = f"{kb.countries[country].name} {label}" if country in kb.countries else label

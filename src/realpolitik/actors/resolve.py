@@ -15,7 +15,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
-from realpolitik.actors.coding import Draft, compose_code, of_a_faith
+from realpolitik.actors.coding import Draft, believers_of, compose_code, of_a_faith
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.records import Actor
 
@@ -25,6 +25,8 @@ DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
 # Who rises against a government, or is ruled by it, is as a rule that state's own.
 GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
 MILITANT_ROLES = frozenset({"INS"})
+# Forces named by a faith ("Moslem forces") may fight anywhere: only a place gives them one.
+FAITH_FORCE_ROLES = frozenset({"MIL", "REB", "INS"})
 ARMED_ROLES = frozenset({"INS", "REB"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 PLURALS = frozenset({"NNS", "NNPS"})
@@ -138,7 +140,8 @@ def _give_state_countries(
     person, a body named after it, or a state body or group of that country: "Judge X
     opened investigations against Chilean officials"), or else to the host of a visit or
     meeting there ("talks with President X during a visit to Beirut"); a bare "troops" or
-    "officials" there is as often foreign, so it stays unknown."""
+    "officials" there is as often foreign, so it stays unknown. "President X's government",
+    X unknown, is X's country's like X himself would be."""
     hosts = _venue_hosts(doc, drafts, sentence_of, kb.context_words.get("venue_word", set()))
     named: dict[int, set[str]] = {}
     for draft in drafts:
@@ -160,7 +163,9 @@ def _give_state_countries(
         here = named.get(sentence_of[draft.start], set())
         if not here:
             country = dominant
-        elif len(here) == 1 and (draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES):
+        elif len(here) == 1 and (
+            draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES or draft.owner
+        ):
             country = next(iter(here))
         elif draft.kind in PERSON_LIKE and sentence_of[draft.start] in hosts:
             country = hosts[sentence_of[draft.start]]
@@ -228,7 +233,11 @@ def _give_governed_countries(
     A known armed group of no fixed country ("Islamic State", "al-Qaeda") fights where
     its clause puts it: the one country named after a preposition ("a target southwest
     of Baghdad"), since the subject and object countries are as often its enemies, and
-    another clause ("the group that has seized parts of Syria") tells its past."""
+    another clause ("the group that has seized parts of Syria") tells its past.
+    A faith's people ("Islamic fundamentalists demanded the Algerian president's
+    resignation") are, like civilians, the one country's of their sentence: a faith names
+    no country, and a community acts where it lives; forces named by a faith take only a
+    place ("Moslem forces in east Bosnia")."""
     named: dict[int, set[str]] = {}
     places: dict[int, set[str]] = {}
     authorities: dict[int, set[str]] = {}
@@ -257,13 +266,15 @@ def _give_governed_countries(
                 country = next(iter(setting))
                 draft.actor = Actor(actor.text, actor.name, actor.code, country, actor.role)
             continue
-        named_body = actor.code != actor.role and not of_a_faith(draft.entry)
-        if actor.country or actor.role not in GOVERNED_ROLES or named_body:
+        faith = draft.entry if of_a_faith(draft.entry) and draft.antecedent is None else None
+        faithful = faith is not None
+        named_body = actor.code != actor.role and not faithful
+        if actor.country or named_body or (actor.role not in GOVERNED_ROLES and not faithful):
             continue
         here = sentence_of[draft.start]
         countries = named.get(here, set())
         witnesses = places.get(here, set())
-        if actor.role not in MILITANT_ROLES:
+        if not (actor.role in MILITANT_ROLES or (faithful and actor.role in FAITH_FORCE_ROLES)):
             witnesses = witnesses | authorities.get(here, set())
         settled = spots.get(here, set())
         if actor.role in RESIDENT_ROLES and len(settled) == 1:
@@ -274,6 +285,9 @@ def _give_governed_countries(
             continue
         country = next(iter(countries))
         if country not in kb.countries:
+            continue
+        if faith is not None and actor.role == "REL":
+            draft.actor = believers_of(kb, faith, actor.text, country)
             continue
         name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', actor.name)}"
         draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country,

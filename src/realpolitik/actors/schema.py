@@ -173,10 +173,12 @@ class ContextWordRow(BaseModel):
     """A word that changes how its neighbours are coded: a title it makes past ("former"),
     a preposition that places people ("in"), a noun whose "of" phrase is a place ("town"),
     a name that is also an ordinary English word ("turkey"), matched only as written, or a
-    word of visits and meetings ("visit", "talks") whose place is the host's country."""
+    word of visits and meetings ("visit", "talks") whose place is the host's country, or a
+    word of a company's name ("Airlines") that makes an organisation a business."""
 
     word: str = Field(min_length=1)
-    kind: Literal["past_marker", "locative", "place_noun", "common_word", "venue_word"]
+    kind: Literal["past_marker", "locative", "place_noun", "common_word", "venue_word",
+                  "business_word"]
 
 
 class NonActorRow(BaseModel):
