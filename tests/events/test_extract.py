@@ -648,6 +648,8 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "19", "SDN", "TCD"),
     ("attacked-speaker-accuses", "Chad said a rocket was fired at it from Sudan on Friday.",
      "112", "TCD", "SDN"),
+    ("ied", "Two Kenyan policemen were killed by an improvised explosive device in Mandera.",
+     "183", "KEN", "KEN"),
     ("imposed-on-passive", "New sanctions were imposed on Belarus by Canada in May.",
      "163", "CAN", "BLR"),
 ]
@@ -664,6 +666,13 @@ def test_construction_is_coded_with_its_dyad(
     dyads = _dyads(text)
     assert any(found.startswith(code) and (src, tgt) == (source, target)
                for found, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_officials_speaking_of_their_own_country_address_nobody() -> None:
+    dyads = _dyads("A Kenyan minister praised Uganda and said it was a vital partner for Kenya.")
+    assert ("051", "KEN", "UGA") in dyads
+    assert not any(code.startswith("01") and tgt == "KEN" for code, _, tgt in dyads)
 
 
 @pytest.mark.model

@@ -97,6 +97,21 @@ PLACE_CASES: list[tuple[str, str, dict[str, Any] | None]] = [
         {"name": "Islamabad", "country": "PAK", "lat": 33.72, "lon": 73.04},
     ),
     (
+        "Two soldiers were wounded outside of Gao.",
+        "wounded",
+        {"name": "Gao", "country": "MLI", "lat": 16.27, "lon": -0.04},
+    ),
+    (
+        "Two soldiers were wounded in the Malian town of Gao.",
+        "wounded",
+        {"name": "Gao", "country": "MLI", "lat": 16.27, "lon": -0.04},
+    ),
+    (
+        "One policeman was murdered near to Kosovo on Friday.",
+        "murdered",
+        {"name": "Kosovo", "country": "XKX", "lat": 42.67, "lon": 21.17},
+    ),
+    (
         "Clashes erupted along the Line of Control in Kashmir.",
         "erupted",
         {"name": "Kashmir", "country": "IND", "lat": 34.08, "lon": 74.8},

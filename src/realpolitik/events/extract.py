@@ -310,6 +310,16 @@ def _lapse(event: Event, match: CueMatch) -> Event | None:
     return _recoded(event, eased, mode="asserted", confidence=round(event.confidence * 0.9, 2))
 
 
+def _speaks_of_own_country(match: CueMatch, source: Mention, target: Mention | None) -> bool:
+    """"A US official said it was an important partner for the United States": a state's
+    own people speaking of their state address nobody."""
+    return (
+        match.cue.code == PLAIN_STATEMENT and target is not None
+        and target.actor.role is None and target.kind == "country"
+        and source.actor.country == target.actor.country
+    )
+
+
 def _reported_clause(token: Token) -> Token:
     clause = token
     while clause.dep_ in PREDICATE_DEPS:
@@ -542,6 +552,8 @@ class EventExtractor:
                 sources, targets, needs_target=needs_target, reciprocal=reciprocal
             ):
                 if target is not None and same_actor(source, target):
+                    continue
+                if _speaks_of_own_country(match, source, target):
                     continue
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
                 candidates.append(Candidate(match, source, target, specific))

@@ -26,6 +26,7 @@ NAMED_LABELS = PLACE_LABELS | {"ORG"}
 # Dependents that belong to a place noun's own phrase ("restive Balochistan province").
 ELABORATING_DEPS = frozenset({"advcl", "conj"})
 NOUN_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos"})
+SECOND_WORDS = frozenset({"of", "to"})
 # How sure a place read from a name is (lower is surer).
 EXACT, PARTIAL, UNKNOWN = range(3)
 # Ranks: a lower rank wins a shared name; within a rank the larger population wins.
@@ -266,7 +267,11 @@ def _place_in_phrase(preposition: Token) -> tuple[int, dict[str, Any]] | None:
     phrases nested in it ("across the border in Xinjiang", "outside the US embassy in
     Islamabad"), but not other phrases ("in an interview with US media" names no place)."""
     prepositions = location_prepositions()
-    queue = [c for c in preposition.children if c.dep_ in ("pobj", "pcomp")]
+    # "outside of the city", "near to Kosovo": a two-word preposition's object hangs on
+    # its second word.
+    heads = [preposition, *(c for c in preposition.children
+                            if c.dep_ == "prep" and c.lower_ in SECOND_WORDS)]
+    queue = [c for head in heads for c in head.children if c.dep_ in ("pobj", "pcomp")]
     best: tuple[int, dict[str, Any]] | None = None
     while queue:
         noun = queue.pop(0)
@@ -284,8 +289,12 @@ def _place_in_phrase(preposition: Token) -> tuple[int, dict[str, Any]] | None:
         described = _described_place(noun)
         if described is not None and (best is None or described[0] < best[0]):
             best = described
+        names_kind = noun.lemma_.lower() in place_kinds()
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in prepositions:
+            # "the Malian town of Gao": the "of" phrase of a kind of place names it.
+            if child.dep_ == "prep" and (
+                child.lower_ in prepositions or (names_kind and child.lower_ == "of")
+            ):
                 queue.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
             elif child.dep_ in ("conj", "appos"):
                 queue.append(child)
@@ -294,7 +303,8 @@ def _place_in_phrase(preposition: Token) -> tuple[int, dict[str, Any]] | None:
 
 def _locative_phrases(anchor: Token) -> list[Token]:
     prepositions = location_prepositions()
-    return [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in prepositions]
+    return [c for c in anchor.children
+            if c.dep_ in ("prep", "advmod") and c.lower_ in prepositions]
 
 
 def event_location(predicate: Token) -> dict[str, Any] | None:
