@@ -650,6 +650,9 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "112", "TCD", "SDN"),
     ("ied", "Two Kenyan policemen were killed by an improvised explosive device in Mandera.",
      "183", "KEN", "KEN"),
+    ("sent-to-investigate",
+     "Kenya sent a team of police officers to Somalia to investigate the killings.",
+     "09", "KEN", "SOM"),
     ("imposed-on-passive", "New sanctions were imposed on Belarus by Canada in May.",
      "163", "CAN", "BLR"),
 ]
@@ -666,6 +669,19 @@ def test_construction_is_coded_with_its_dyad(
     dyads = _dyads(text)
     assert any(found.startswith(code) and (src, tgt) == (source, target)
                for found, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_sending_troops_to_fight_is_no_fight_yet() -> None:
+    dyads = _dyads("Chad sent troops to Mali to fight the rebels.")
+    assert not any(code.startswith("19") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_an_uprising_an_attack_happened_in_is_its_setting() -> None:
+    dyads = _dyads("Two Tunisian gunmen killed nine tourists in Sousse in the worst attack in "
+                   "the current Tunisian uprising.")
+    assert not any(code.startswith("14") for code, _, _ in dyads)
 
 
 @pytest.mark.model

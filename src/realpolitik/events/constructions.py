@@ -27,6 +27,8 @@ class ConstructionWords(BaseModel):
     receiving_verbs: frozenset[str]
     protester_nouns: frozenset[str]
     peacekeeping_stems: frozenset[str]
+    dispatch_verbs: frozenset[str]
+    dispatched_roots: frozenset[str]
     renewal_verbs: frozenset[str]
     lapse_codes: dict[str, str]
     linked_codes: dict[str, str]

@@ -668,6 +668,9 @@ class EventExtractor:
             # Troops arriving or sent on a peacekeeping mission are provided, not visiting or
             # showing force.
             code = lookup(PEACEKEEPING_CODE)
+        dispatched = self._dispatched_act(predicate)
+        if dispatched is not None:
+            code = lookup(dispatched)
         if code.root in RIOT_ROOTS and _is_protester(candidate.source, sent.doc):
             # Protesters who wreck or beat are rioting, whatever the verb (CAMEO 145).
             code = lookup(RIOT_CODE)
@@ -722,6 +725,18 @@ class EventExtractor:
             cue={"text": match.token.text, "start": match.token.idx,
                  "end": match.token.idx + len(match.token.text)},
         )
+
+    def _dispatched_act(self, predicate: Token) -> str | None:
+        """The code of what people were sent to do, when sending them does it: "sent 21
+        personnel to Bosnia to investigate" is an investigation."""
+        words = construction_words()
+        if verb_lemma(predicate, self.lexicon) not in words.dispatch_verbs:
+            return None
+        for clause in predicate.children:
+            purpose = self.finder.verb_match(clause) if clause.dep_ in PURPOSE_DEPS else None
+            if purpose is not None and purpose.cue.code[:2] in words.dispatched_roots:
+                return purpose.cue.code
+        return None
 
     @staticmethod
     def _confidence(candidate: Candidate) -> float:

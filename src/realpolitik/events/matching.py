@@ -26,6 +26,7 @@ ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
+SETTING_PREPS = frozenset({"in", "during", "amid"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 ACCUSE_FAMILY = "accuse"
 CLAIM_OF_DEED = "015"
@@ -407,8 +408,12 @@ class CueFinder:
     ) -> list[CueMatch]:
         """Drop a noun cue that only restates its verb's act ("imposed sanctions")."""
         kept = []
+        acts = {match.token.i for match in nouns}
         for match in nouns:
             head = match.token.head
+            if head.dep_ == "prep" and head.lower_ in SETTING_PREPS and head.head.i in acts:
+                # "the worst attack in the current uprising": the uprising is the setting.
+                continue
             announced = match.light is not None and match.light.i == head.i and (
                 head.i in verbs and verbs[head.i].cue.code == PLAIN_STATEMENT
             )
