@@ -192,7 +192,9 @@ def _modifier_lemmas(noun: Token) -> set[str]:
     return {child.lemma_.lower() for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS}
 
 
-def _cue_fits(cue: Cue, token: Token, particle: str | None) -> bool:
+def _cue_fits(
+    cue: Cue, token: Token, particle: str | None, objects: dict[tuple[str, ...], set[str]]
+) -> bool:
     if cue.particle and cue.particle != particle:
         return False
     if cue.preps and not set(cue.preps) & _prep_lemmas(token):
@@ -201,14 +203,18 @@ def _cue_fits(cue: Cue, token: Token, particle: str | None) -> bool:
         return True
     if cue.pos == "noun":
         return bool(cue.objects & _modifier_lemmas(token))
-    return bool(cue.objects & _object_lemmas(token, cue.preps))
+    if cue.preps not in objects:
+        objects[cue.preps] = _object_lemmas(token, cue.preps)
+    return bool(cue.objects & objects[cue.preps])
 
 
 def best_cue(cues: list[Cue], token: Token) -> Cue | None:
     """The most specific cue whose constraints hold around ``token``."""
     particle = _particle(token)
+    # A lemma's cues share few preposition sets: read each one's objects once.
+    objects: dict[tuple[str, ...], set[str]] = {}
     for cue in cues:
-        if _cue_fits(cue, token, particle):
+        if _cue_fits(cue, token, particle, objects):
             return cue
     return None
 
