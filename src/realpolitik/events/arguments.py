@@ -200,6 +200,16 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return found
 
 
+def _phrase_objects(verb: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of ``preps`` phrases on the verb or on its direct object: the parser hangs
+    "from the government" in "received weapons from the government" under either."""
+    wanted = tuple(preps)
+    found = _prep_objects(verb, wanted)
+    for obj in _children(verb, ("dobj",)):
+        found += _prep_objects(obj, wanted)
+    return found
+
+
 def _words_after(prep: Token) -> list[Token]:
     """The noun phrase after a preposition the parser left without an object.
 
@@ -374,11 +384,18 @@ def received_arguments(
 ) -> tuple[list[Mention], list[Mention]]:
     """Who gives what the subject receives, and the subject: "received weapons from the
     government", "faces pressure from Congress" are the giver's acts on the subject."""
-    givers = _prep_objects(verb, preps)
-    for obj in _children(verb, ("dobj",)):
-        givers += _prep_objects(obj, preps)
-    sources = _mentions(index, givers)
+    sources = _mentions(index, _phrase_objects(verb, preps))
     return sources, _mentions(index, subject_tokens(verb), sources)
+
+
+def aimed_tokens(verb: Token) -> list[Token]:
+    """The words an act is aimed at: its object and its "at"/"on"/"into" phrases."""
+    return _children(verb, ("dobj",)) + _prep_objects(verb, AIMED_PREPS)
+
+
+def origin_mentions(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The actors an act came "from" ("a rocket was fired from Lebanon")."""
+    return _mentions(index, _prep_objects(verb, ("from",)))
 
 
 def means_agents(
@@ -432,10 +449,7 @@ def claimed_deed_targets(
     """Whom a claim of responsibility concerns: the first actor the claimed deed names,
     its victim or the country it was done in ("claimed responsibility for an attack on
     a mall in Kenya's capital")."""
-    deeds = _prep_objects(verb, ("for",))
-    for obj in _children(verb, ("dobj",)):
-        deeds += _prep_objects(obj, ("for",))
-    for deed in deeds:
+    for deed in _phrase_objects(verb, ("for",)):
         found = _mentions(index, [t for t in deed.subtree if t.pos_ in NOMINAL_POS], sources)
         if found:
             return found[:1]
@@ -461,9 +475,7 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
     makes the target optional, it still takes one the sentence names."""
     ordered: list[Token] = []
     if cue.target == "prep":
-        ordered += _prep_objects(verb, cue.preps)
-        for obj in _children(verb, ("dobj",)):
-            ordered += _prep_objects(obj, cue.preps)
+        ordered += _phrase_objects(verb, cue.preps)
     ordered += _children(verb, OBJECT_DEPS)
     if cue.target == "dative":
         ordered = [*_prep_objects(verb, ("to",)), *ordered]

@@ -22,12 +22,14 @@ from realpolitik.actors import Mention
 from realpolitik.errors import KnowledgeError
 from realpolitik.events.arguments import (
     MentionIndex,
+    aimed_tokens,
     claimed_deed_targets,
     condition_targets,
     is_passive,
     issued_text_subject,
     means_agents,
     noun_arguments,
+    origin_mentions,
     pairs,
     purpose_targets,
     received_arguments,
@@ -90,7 +92,6 @@ PREDICATE_DEPS = frozenset({"acomp", "xcomp"})
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "parataxis"})
 REPORTER_HOPS = 3
 RECEIVED_FROM = ("from",)
-AIMED_AT = frozenset({"at", "on", "against", "into", "toward", "towards"})
 
 
 ATTEMPTS_FILE = "attempts.yaml"
@@ -169,7 +170,7 @@ def _is_venue(mention: Mention, doc: Doc) -> bool:
     """A country or capital named as where something happens ("talks in Beijing")."""
     head = doc[mention.head]
     return (
-        mention.kind in ("country", "capital")
+        mention.kind in PLACE_KINDS
         and head.dep_ == "pobj"
         and head.head.lower_ in VENUE_PREPS
     )
@@ -214,11 +215,8 @@ def _unattributed(predicate: Token, index: MentionIndex) -> list[Mention]:
     PETRARCH and ICEWS code unidentified attackers, so the victims' side is not lost.
     "A rocket was fired from Lebanon" came from Lebanon.
     """
-    origins = [index.at(obj) for prep in predicate.children
-               if prep.dep_ == "prep" and prep.lower_ == "from"
-               for obj in prep.children if obj.dep_ == "pobj"]
-    places = [mention for mention in origins
-              if mention is not None and mention.kind in PLACE_KINDS and mention.actor.country]
+    places = [mention for mention in origin_mentions(predicate, index)
+              if mention.kind in PLACE_KINDS]
     return places[:1] or _placed_actor(predicate, "unidentified attackers in {}")
 
 
@@ -325,10 +323,6 @@ def _reported_clause(token: Token) -> Token:
     while clause.dep_ in PREDICATE_DEPS:
         clause = clause.head
     return clause
-
-
-def _children_of(token: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [child for child in token.children if child.dep_ in deps]
 
 
 def _stands_for_speaker(subject: Token) -> bool:
@@ -629,12 +623,8 @@ class EventExtractor:
     def _speaker_addressed(self, token: Token, index: MentionIndex) -> list[Mention]:
         """"Israel said a mortar bomb was fired at it": an unresolved pronoun the reported
         act is aimed at stands for the one who reports it."""
-        pronouns = _children_of(token, ("dobj",)) + [
-            obj for prep in _children_of(token, ("prep",)) if prep.lower_ in AIMED_AT
-            for obj in _children_of(prep, ("pobj",))
-        ]
         if not any(word.lower_ in construction_words().speaker_pronouns
-                   and index.at(word) is None for word in pronouns):
+                   and index.at(word) is None for word in aimed_tokens(token)):
             return []
         return self._speaker(_reported_clause(token), index)
 
