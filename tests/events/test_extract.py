@@ -649,6 +649,8 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("attacked-speaker-accuses", "Chad said a rocket was fired at it from Sudan on Friday.",
      "112", "TCD", "SDN"),
     ("ied", "Two Kenyan policemen were killed by an improvised explosive device in Mandera.",
+     "1833", "KEN", "KEN"),
+    ("explosive-device", "Two Kenyan policemen were wounded by an explosive device in Mandera.",
      "183", "KEN", "KEN"),
     ("sent-to-investigate",
      "Kenya sent a team of police officers to Somalia to investigate the killings.",
