@@ -657,6 +657,15 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
      "09", "KEN", "SOM"),
     ("imposed-on-passive", "New sanctions were imposed on Belarus by Canada in May.",
      "163", "CAN", "BLR"),
+    ("weapon-fired-by", "A Chadian airliner was shot down by a missile fired by Sudanese troops.",
+     "19", "SDN", "TCD"),
+    ("weapon-believed-fired-by",
+     "A Peruvian helicopter was blown up by a rocket believed to have been fired by Bolivian "
+     "soldiers.", "190", "BOL", "PER"),
+    ("weapon-that-planted",
+     "Three Kenyan policemen were killed by a bomb that Somali militants had planted.",
+     "19", "SOM", "KEN"),
+    ("aircraft-downed", "Turkey downed a Syrian warplane near the border.", "190", "TUR", "SYR"),
 ]
 
 
@@ -671,6 +680,14 @@ def test_construction_is_coded_with_its_dyad(
     dyads = _dyads(text)
     assert any(found.startswith(code) and (src, tgt) == (source, target)
                for found, src, tgt in dyads)
+
+
+@pytest.mark.model
+def test_participle_misread_as_main_verb_acts_on_its_noun() -> None:
+    dyads = _dyads("The Chadian soldiers jailed for attacking Sudan were pardoned by the Chadian "
+                   "president.")
+    assert not any(code.startswith("17") for code, _, _ in dyads)
+    assert any(code.startswith("05") and src == "TCD" for code, src, _ in dyads)
 
 
 @pytest.mark.model

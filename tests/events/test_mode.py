@@ -138,6 +138,10 @@ MODE_CASES = [
     ("Uganda rejected calls for Kenya to withdraw its troops.", "withdraw", "hypothetical"),
     ("The king was quoted as saying he would host the talks.", "host", "future"),
     ("The EU agreed to extend sanctions after Iran's attack on Israel.", "attack", "asserted"),
+    ("Ethiopia detained two Eritrean soldiers for attacking its border guards.", "attacking",
+     "claimed"),
+    ("Ethiopia thanked two Eritrean soldiers for attacking the smugglers.", "attacking",
+     "asserted"),
 ]
 
 

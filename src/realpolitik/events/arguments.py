@@ -35,6 +35,8 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 # Whose weapons or units, named as the means of a killing ("killed in Israeli tank fire"),
 # did it.
 ARMED_ROLES = frozenset({"MIL"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
 
@@ -273,6 +275,23 @@ def is_passive(verb: Token) -> bool:
     return (
         any(child.dep_ in {*PASSIVE_SUBJECT_DEPS, "auxpass", "agent"} for child in verb.children)
         or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        or is_misread_participle(verb)
+    )
+
+
+def is_misread_participle(verb: Token) -> bool:
+    """"The civilians imprisoned for X were released": the parser reads "imprisoned" as
+    the main verb and "were released" as its conjunct, with no "and" between them.
+
+    A past-tense verb joined to a subjectless passive without a conjunction is a
+    participle on its subject noun, which it acts on rather than through.
+    """
+    if verb.tag_ not in PAST_TAGS or any(child.dep_ == "cc" for child in verb.children):
+        return False
+    return any(
+        child.dep_ == "conj" and _children(child, ("auxpass",))
+        and not _children(child, (*SUBJECT_DEPS, *PASSIVE_SUBJECT_DEPS, "cc"))
+        for child in verb.children
     )
 
 
@@ -363,6 +382,8 @@ def verb_arguments(
         targets = _mentions(index, _children(verb, PASSIVE_SUBJECT_DEPS))
         if not targets and verb.dep_ in {"acl", "relcl"}:
             targets = _mentions(index, [verb.head])
+        if not targets and is_misread_participle(verb):
+            targets = _mentions(index, _children(verb, SUBJECT_DEPS))
         if not targets:
             # "a rocket was fired at Israel", "sanctions were imposed on Iran": with no
             # actor as subject, the one the act was aimed at.
@@ -407,6 +428,11 @@ def means_agents(
     government forces": the strike's author is the killer. ``is_act`` tells an act
     ("strike") from a place ("killed in the Iraqi capital"), whose modifier is no agent.
     """
+    for instrument in _prep_objects(verb, ("by",)):
+        if index.at(instrument) is None:
+            users = _instrument_users(instrument, index)
+            if users:
+                return users
     for means in _prep_objects(verb, ("in", "during")):
         weapon = index.at(means)
         if weapon is not None and weapon.actor.role in ARMED_ROLES and codable(weapon):
@@ -421,6 +447,24 @@ def means_agents(
         authors = authors or _mentions(index, modifiers)
         if authors:
             return authors
+    return []
+
+
+def _instrument_users(instrument: Token, index: MentionIndex) -> list[Mention]:
+    """Who used the weapon a passive act was done by, named in the weapon's own clause.
+
+    "shot down by a missile fired by rebels", "a missile believed to be fired by
+    rebels", "killed by a bomb that the Taliban planted": the agent is one clause down,
+    where the subject-and-agent routes never look.
+    """
+    for clause in _children(instrument, ("acl", "relcl")):
+        for verb in (clause, *_children(clause, ("xcomp",))):
+            users = _mentions(index, _prep_objects(verb, ("by",)))
+            if not users and verb.dep_ == "relcl":
+                users = _mentions(index, [subject for subject in _children(verb, SUBJECT_DEPS)
+                                          if subject.tag_ not in RELATIVE_TAGS])
+            if users:
+                return users
     return []
 
 

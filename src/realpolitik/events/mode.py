@@ -41,6 +41,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+OFFENCE_PREPOSITION = "for"
 
 
 class ModeCues(BaseModel):
@@ -56,6 +57,7 @@ class ModeCues(BaseModel):
     negative_pronouns: frozenset[str]
     conditional_marks: frozenset[str]
     negating_prepositions: frozenset[str]
+    offence_verbs: frozenset[str]
     background_prepositions: frozenset[str]
     adverbs: dict[str, Mode]
     noun_modifiers: dict[str, Mode]
@@ -306,6 +308,9 @@ def _step_mode(step: Step, cues: ModeCues, cue_is_denial: bool) -> str | None:
     preposition = step.preposition
     if preposition is not None and preposition.lower_ in cues.negating_prepositions:
         return "negated"
+    if (preposition is not None and preposition.lower_ == OFFENCE_PREPOSITION
+            and governor.lemma_.lower() in cues.offence_verbs):
+        return "claimed"
     if step.relation == "advcl" and _is_for_to(clause):
         # The request ("called for", "calls for") says how wanted; asked for is at least
         # hypothetical.
