@@ -691,6 +691,18 @@ def test_participle_misread_as_main_verb_acts_on_its_noun() -> None:
 
 
 @pytest.mark.model
+def test_recognising_a_fact_recognises_no_state() -> None:
+    assert not _dyads("The Kenyan army recognizes a Ugandan loan is the only way out.")
+    assert ("054", "BTN", "XKX") in _dyads("Bhutan recognized Kosovo on Monday.")
+
+
+@pytest.mark.model
+def test_so_called_is_no_call() -> None:
+    assert not any(code.startswith("04") for code, _, _ in
+                   _dyads("Beijing holds one million Uighurs in so-called camps."))
+
+
+@pytest.mark.model
 def test_sending_troops_to_fight_is_no_fight_yet() -> None:
     dyads = _dyads("Chad sent troops to Mali to fight the rebels.")
     assert not any(code.startswith("19") for code, _, _ in dyads)

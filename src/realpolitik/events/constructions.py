@@ -33,6 +33,7 @@ class ConstructionWords(BaseModel):
     lapse_codes: dict[str, str]
     linked_codes: dict[str, str]
     governor_preps: dict[str, frozenset[str]]
+    fact_verbs: frozenset[str]
 
 
 @cache

@@ -24,6 +24,7 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp"})
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 SETTING_PREPS = frozenset({"in", "during", "amid"})
@@ -157,9 +158,15 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
         for item in (head, *head.conjuncts):
             lemmas.add(item.lemma_.lower())
             lemmas.update(
-                mod.lemma_.lower() for mod in item.children if mod.dep_ in {"compound", "amod"}
+                mod.lemma_.lower() for mod in item.children
+                if mod.dep_ in {"compound", "amod"} and not _is_so_called(mod)
             )
     return lemmas
+
+
+def _is_so_called(modifier: Token) -> bool:
+    """"so-called camps" names the camps; it is no call."""
+    return modifier.lower_ == "called" and any(child.lower_ == "so" for child in modifier.children)
 
 
 def _is_measure(noun: Token) -> bool:
@@ -372,6 +379,16 @@ def _verb_refined_by(noun: CueMatch, verbs: dict[int, CueMatch]) -> CueMatch | N
     return verb
 
 
+def _acknowledges(verb: Token) -> bool:
+    """A finite that-clause: a fact is recognised. The parser often takes the clause's
+    subject for the verb's object ("recognizes a bailout is the only way")."""
+    return any(
+        child.dep_ == "ccomp" and (child.tag_ in FINITE_TAGS or any(
+            inner.dep_ in {"nsubj", "nsubjpass"} for inner in child.children))
+        for child in verb.children
+    )
+
+
 class CueFinder:
     """Matches the lexicon's verb and noun cues against one parsed sentence."""
 
@@ -379,7 +396,10 @@ class CueFinder:
         self.lexicon = lexicon
 
     def verb_match(self, token: Token) -> CueMatch | None:
-        cue = best_cue(self.lexicon.verb_cues(verb_lemma(token, self.lexicon)), token)
+        lemma = verb_lemma(token, self.lexicon)
+        if lemma in construction_words().fact_verbs and _acknowledges(token):
+            return None
+        cue = best_cue(self.lexicon.verb_cues(lemma), token)
         return CueMatch(token, cue) if cue else None
 
     def noun_match(self, token: Token) -> CueMatch | None:
