@@ -703,6 +703,18 @@ def test_so_called_is_no_call() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Armenia and Azerbaijan agreed to halt fighting over the region.",
+    "Armenia and Azerbaijan agreed to stop fighting.",
+    "Armenia agreed to end hostilities with Azerbaijan.",
+])
+def test_agreeing_to_end_fighting_promises_to_deescalate(text: str) -> None:
+    dyads = _dyads(text)
+    assert ("0356", "ARM", "AZE") in dyads
+    assert not any(code.startswith(("13", "19")) for code, _, _ in dyads)
+
+
+@pytest.mark.model
 def test_sending_troops_to_fight_is_no_fight_yet() -> None:
     dyads = _dyads("Chad sent troops to Mali to fight the rebels.")
     assert not any(code.startswith("19") for code, _, _ in dyads)

@@ -142,6 +142,7 @@ MODE_CASES = [
      "claimed"),
     ("Ethiopia thanked two Eritrean soldiers for attacking the smugglers.", "attacking",
      "asserted"),
+    ("Armenia and Azerbaijan agreed to halt fighting.", "fighting", "negated"),
 ]
 
 

@@ -34,6 +34,8 @@ class ConstructionWords(BaseModel):
     linked_codes: dict[str, str]
     governor_preps: dict[str, frozenset[str]]
     fact_verbs: frozenset[str]
+    cessation_verbs: frozenset[str]
+    ceased_codes: dict[str, str]
 
 
 @cache

@@ -112,6 +112,21 @@ class CueMatch:
     embedded: CueMatch | None = None
 
 
+def _governed_code(embedded: CueMatch | None, governor: Token) -> str | None:
+    """The embedded act's code as its governor sees it: an act a cessation verb ends
+    between them is its de-escalation ("agreed to halt fighting")."""
+    if embedded is None:
+        return None
+    code = embedded.cue.code
+    words = construction_words()
+    node = embedded.token.head
+    while node.i != governor.i and node.head.i != node.i:
+        if node.lemma_.lower() in words.cessation_verbs:
+            return words.ceased_codes.get(code[:2], code)
+        node = node.head
+    return code
+
+
 def _own_deed(act: Token) -> bool:
     """The reported act's subject is a pronoun, as a speaker names its own deed."""
     return any(
@@ -481,9 +496,12 @@ class CueFinder:
         clauses = embedded_clauses(token)
         if request is not None:
             clauses += _request_clauses(request[1])
-        # "prepared to resume shelling": a verb of phase passes on the act it governs.
+        # "prepared to resume shelling": a verb of phase passes on the act it governs, and
+        # so does one that ends it ("agreed to halt fighting", read by _governed_code).
+        words = construction_words()
+        passing = words.phase_verbs | words.cessation_verbs
         clauses += [inner for c in clauses if c.i not in by_token
-                    and c.lemma_.lower() in construction_words().phase_verbs for inner in c.children
+                    and c.lemma_.lower() in passing for inner in c.children
                     if inner.dep_ == "xcomp"]
         # "threatened to institute a curfew": a clause verb with no cue of its own
         # carries the act its object names.
@@ -533,7 +551,7 @@ class CueFinder:
                     result.remove(replaced)
             if family.name == "intent" and _asks_another(token):
                 family = self.lexicon.family_named("appeal")
-            code = family.code_for(embedded.cue.code if embedded else None)
+            code = family.code_for(_governed_code(embedded, token))
             if family.name == ACCUSE_FAMILY and embedded is not None and _own_deed(embedded.token):
                 # "the US claimed that they had attacked Iraq" accuses nobody: it claims a deed.
                 code = CLAIM_OF_DEED
