@@ -715,6 +715,28 @@ def test_agreeing_to_end_fighting_promises_to_deescalate(text: str) -> None:
 
 
 @pytest.mark.model
+def test_act_hoped_for_by_another_is_no_stated_intent() -> None:
+    dyads = _dyads("Kenya's foreign minister voiced hope that the new government in Uganda "
+                   "will help Kenya.")
+    assert not any(src == "UGA" for _, src, _ in dyads)
+
+
+@pytest.mark.model
+def test_announced_refusal_is_a_refusal_not_an_intent() -> None:
+    dyads = _dyads("The Kenyan union has said it will refuse to comply with the "
+                   "European Commission's rules.")
+    assert any(code.startswith("12") for code, _, _ in dyads)
+    assert not any(code.startswith("03") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_announced_complaint_states_no_intent_to_cooperate() -> None:
+    dyads = _dyads("The Kenyan opposition leader said he would file a complaint with "
+                   "Uganda's electoral commission.")
+    assert not any(code.startswith("03") for code, _, _ in dyads)
+
+
+@pytest.mark.model
 def test_sending_troops_to_fight_is_no_fight_yet() -> None:
     dyads = _dyads("Chad sent troops to Mali to fight the rebels.")
     assert not any(code.startswith("19") for code, _, _ in dyads)

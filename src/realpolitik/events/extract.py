@@ -42,7 +42,7 @@ from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Lexicon, by_longest_prefix
 from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
-from realpolitik.events.mode import event_mode, is_pending
+from realpolitik.events.mode import event_mode, governed_mode, is_pending
 from realpolitik.events.places import event_location
 from realpolitik.events.quantities import event_quantities
 from realpolitik.nlp import ParsedDocument
@@ -52,7 +52,12 @@ from realpolitik.records import Actor, Event
 STATEMENT_ROOT = "01"
 FUTURE_FAMILY = "intent"
 THREAT_FAMILY = "threaten"
-ANNOUNCED_REQUESTS = frozenset({"02", "10"})
+# Announcing a request or a refusal is making it ("will ask the bank", "will refuse to
+# comply"); a future investigation or complaint states no intent CAMEO has a code for.
+ANNOUNCED_ACTS = frozenset({"02", "10", "12"})
+NO_INTENT_ROOTS = frozenset({"01", "03", "09", "11", "13"})
+# Modes of the clauses above a future act that make it someone else's wish or claim.
+UNSTATED_MODES = frozenset({"hypothetical", "claimed", "denied", "negated"})
 CONDITION_MARKS = frozenset({"unless"})
 THREAT_CONDITIONS = frozenset({"unless", "if"})
 THREAT_ROOT = "13"
@@ -395,7 +400,7 @@ class EventExtractor:
             intent = self._stated_intent(
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
-            ) if stated else None
+            ) if stated and governed_mode(predicate) not in UNSTATED_MODES else None
             derived = (intent, self._refusal(coded), _lapse(coded, candidate.match),
                        _linked(coded), self._complaint(coded, predicate, index))
             for event in (coded, *derived):
@@ -418,9 +423,9 @@ class EventExtractor:
         future acts ("will strike back") become threats the same way, and so
         does any act made to hang on a condition ("will withdraw its troops
         unless ..."). Announcing a request is making it: "will ask the bank to
-        help" is an appeal already.
+        help" is an appeal already, and announcing a refusal is refusing.
         """
-        if event.root in {"01", "03", "13"}:
+        if event.root in NO_INTENT_ROOTS:
             return None
         # "may halt mediation if cooperation founders": a hostile act held out on a
         # condition is a threat, however hedged its modal.
@@ -429,7 +434,7 @@ class EventExtractor:
         )
         if event.mode != "future" and not hedged_threat:
             return None
-        if event.root in ANNOUNCED_REQUESTS:
+        if event.root in ANNOUNCED_ACTS:
             return replace(event, mode="asserted", confidence=round(event.confidence * 0.9, 2))
         family = self.lexicon.family_named(
             THREAT_FAMILY if conditional or hedged_threat else FUTURE_FAMILY

@@ -327,13 +327,13 @@ def _family_cue(code: str, governor: Token) -> Cue:
 def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     """The token's lemma, repaired where the lemmatiser cut a final "e".
 
-    The small model turns "staged" into "stag" and "hoped" into "hop": when
-    the lemma plus "e" plus "d" spells the word and that is a known cue, the
-    cue is what the text means.
+    The small model turns "staged" into "stag" and "hopes" into "hop": when
+    the lemma plus "e" plus "d" or "s" spells the word and that is a known cue,
+    the cue is what the text means.
     """
     lemma = token.lemma_.lower()
     repaired = f"{lemma}e"
-    if token.lower_ == f"{repaired}d" and (
+    if token.lower_ in {f"{repaired}d", f"{repaired}s"} and (
         lexicon.is_cue_lemma(repaired)
         or repaired in lexicon.light_verbs
         or lexicon.family_of(repaired) is not None

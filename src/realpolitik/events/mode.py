@@ -299,7 +299,19 @@ def _governing_lemma(governor: Token) -> str:
         for child in governor.children:
             if child.dep_ in ("acomp", "attr"):
                 return child.lemma_.lower()
-    return governor.lemma_.lower()
+    return _repaired_lemma(governor)
+
+
+def _repaired_lemma(governor: Token) -> str:
+    """The small model lemmatises "hopes" as "hop" and "hoped" as "hop": where the cut
+    "e" makes a governor's lemma that the word still spells, the governor is meant."""
+    lemma = governor.lemma_.lower()
+    repaired = f"{lemma}e"
+    if lemma not in governor_modes() and repaired in governor_modes() and (
+        governor.lower_.startswith(repaired)
+    ):
+        return repaired
+    return lemma
 
 
 def _step_mode(step: Step, cues: ModeCues, cue_is_denial: bool) -> str | None:
@@ -386,11 +398,22 @@ def event_mode(predicate: Token, *, cue_is_denial: bool = False) -> str:
         event and never makes it ``denied``.
     RETURNS (str): one of asserted, negated, hypothetical, future, denied, claimed.
     """
-    cues = mode_cues()
     steps = list(governing_steps(predicate))
     mode = local_mode(predicate, steps[0] if steps else None)
-    if mode:
-        return mode
+    return mode or _governed_mode(predicate, steps, cue_is_denial)
+
+
+def governed_mode(predicate: Token) -> str:
+    """The mode the clauses above the predicate give it, whatever its own modal says.
+
+    "voiced hope that Greece will help Turkey": "will" makes the help future, but it is
+    hoped for by another; Greece has promised nothing.
+    """
+    return _governed_mode(predicate, list(governing_steps(predicate)), False)
+
+
+def _governed_mode(predicate: Token, steps: list[Step], cue_is_denial: bool) -> str:
+    cues = mode_cues()
     # "demanded that its partners refuse to recognize X": a refusal that is only asked
     # for is no refusal, so a governor's negation yields to a hypothetical above it.
     negated = False
