@@ -722,18 +722,18 @@ def test_act_hoped_for_by_another_is_no_stated_intent() -> None:
 
 
 @pytest.mark.model
-def test_announced_refusal_is_a_refusal_not_an_intent() -> None:
-    dyads = _dyads("The Kenyan union has said it will refuse to comply with the "
-                   "European Commission's rules.")
-    assert any(code.startswith("12") for code, _, _ in dyads)
-    assert not any(code.startswith("03") for code, _, _ in dyads)
-
-
-@pytest.mark.model
-def test_announced_complaint_states_no_intent_to_cooperate() -> None:
-    dyads = _dyads("The Kenyan opposition leader said he would file a complaint with "
-                   "Uganda's electoral commission.")
-    assert not any(code.startswith("03") for code, _, _ in dyads)
+@pytest.mark.parametrize(("text", "made"), [
+    ("The Kenyan union has said it will refuse to comply with the European Commission's rules.",
+     True),
+    ("The Kenyan opposition leader said he would file a complaint with Uganda's electoral "
+     "commission.", False),
+])
+def test_announced_refusal_is_made_and_no_announcement_is_an_intent_to_cooperate(
+    text: str, made: bool
+) -> None:
+    codes = [code for code, _, _ in _dyads(text)]
+    assert any(code.startswith("12") for code in codes) is made
+    assert not any(code.startswith("03") for code in codes)
 
 
 @pytest.mark.model
