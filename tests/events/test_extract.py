@@ -737,6 +737,14 @@ def test_announced_refusal_is_made_and_no_announcement_is_an_intent_to_cooperate
 
 
 @pytest.mark.model
+def test_condolences_over_an_attack_are_the_event_and_the_city_is_no_attacker() -> None:
+    dyads = _dyads("The Government of Kenya expressed its sincere condolences to the families "
+                   "of those who died in the Kampala attack.")
+    assert any(code == "018" and src == "KEN" for code, src, _ in dyads)
+    assert not any(code.startswith("18") for code, _, _ in dyads)
+
+
+@pytest.mark.model
 def test_sending_troops_to_fight_is_no_fight_yet() -> None:
     dyads = _dyads("Chad sent troops to Mali to fight the rebels.")
     assert not any(code.startswith("19") for code, _, _ in dyads)

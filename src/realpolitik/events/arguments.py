@@ -36,6 +36,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 # did it.
 ARMED_ROLES = frozenset({"MIL"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+VENUE_KINDS = frozenset({"capital", "city"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
 
@@ -598,7 +599,10 @@ def noun_arguments(
     inner: list[Mention] = []
     for child in noun.children:
         mention = index.at(child) if child.dep_ in {"poss", "compound", "amod", "nmod"} else None
-        if mention is not None and codable(mention) and all(mention is not seen for seen in inner):
+        if mention is None or (child.dep_ != "poss" and mention.kind in VENUE_KINDS):
+            # "the Ankara attack", "the Geneva talks": a city before the act is its venue.
+            continue
+        if codable(mention) and all(mention is not seen for seen in inner):
             inner.append(mention)
     sources = _mentions(index, _prep_objects(noun, cue.source_preps or ("by",)))
     if not sources and light is not None:

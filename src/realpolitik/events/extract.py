@@ -64,6 +64,8 @@ THREAT_ROOT = "13"
 REFUSAL_FAMILY = "reject"
 ACCUSE_FAMILY = "accuse"
 NEGATED_MODE = "negated"
+# Where a statement reports an act, not merely mentions one.
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Acts two coordinated actors do to each other when no one else is named: agreeing,
 # meeting, cooperating; other roots only with a word that says so (constructions.yaml).
@@ -482,9 +484,11 @@ class EventExtractor:
 
         A statement that governs the act it is about ("declined to comment",
         "is considering sending troops") is that act's event, never covered.
-        A specific statement (concern, optimism) stays
-        when no act it covers found its actors: "France voiced concern about
-        the fighting in Chad" has no fighter, but the concern is an event.
+        A specific statement (concern, condolence) stays when no act in its
+        reported clause found its actors: "France voiced concern that Chad's army
+        was fighting" has no fighter, but the concern is an event. An act it only
+        mentions in a phrase ("condolences to the families of those killed in
+        the attack") is what it is about, not what it reports.
         """
         coded = {candidate.match.token.i for candidate in candidates}
         kept = []
@@ -497,9 +501,12 @@ class EventExtractor:
             ):
                 kept.append(candidate)
                 continue
-            covered = [other.token.i for other in matches
-                       if other is not match and _inside(other.token, match.token)]
             specific = match.cue.code != PLAIN_STATEMENT
+            scopes = [match.token]
+            if specific:
+                scopes = [child for child in match.token.children if child.dep_ in REPORTED_DEPS]
+            covered = [other.token.i for other in matches if other is not match and any(
+                other.token.i == scope.i or _inside(other.token, scope) for scope in scopes)]
             if not covered or (specific and not coded & set(covered)):
                 kept.append(candidate)
         return kept
