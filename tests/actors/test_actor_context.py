@@ -190,6 +190,11 @@ COUNTRY_FROM_SENTENCE = [
     ("Police arrested two Americans near the airport.", "Police", None),
     ("Police detained protesters in Lima and Quito.", "Police", None),
     ("Ministers met protesters in Caracas on Sunday.", "Ministers", None),
+    # A people "from" a country is its own, wherever the parser hangs "from"; troops
+    # withdrawn from a country are not.
+    ("The envoy met exiled dissidents from Eritrea on Monday.", "dissidents", "ERIOPP"),
+    ("Ghana accepted refugees from war-torn Togo.", "refugees", "TGOCVL"),
+    ("The general withdrew soldiers from Lebanon on Friday.", "soldiers", None),
 ]
 
 

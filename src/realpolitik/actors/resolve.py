@@ -41,6 +41,8 @@ RESIDENT_ROLES = frozenset({"CVL"})
 DATELINE_ROLES = frozenset({"CVL", "OPP"})
 CONJUNCT_HOPS = 4
 COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
+ORIGIN_GAP = 4  # words between "from" and the country: "from military-ruled Myanmar"
+ORIGIN_MODIFIERS = frozenset({"DET", "ADJ", "PUNCT", "NOUN", "VERB"})
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -315,6 +317,7 @@ def _give_governed_countries(
             settings.setdefault(_clause(doc[draft.head]), set()).add(country)
         if draft.actor.role in AUTHORITY_ROLES:
             authorities.setdefault(here, set()).add(country)
+    starts = {draft.start: draft for draft in drafts}
     for draft in drafts:
         actor = draft.actor
         if _stateless_armed_group(draft):
@@ -331,7 +334,10 @@ def _give_governed_countries(
         here = sentence_of[draft.start]
         countries = named.get(here, set())
         witnesses = places.get(here, set())
-        if not (actor.role in MILITANT_ROLES or (faithful and actor.role in FAITH_FORCE_ROLES)):
+        origin = _origin(doc, draft, starts)
+        if origin is not None and not faithful:
+            countries = witnesses = {origin}
+        elif not (actor.role in MILITANT_ROLES or (faithful and actor.role in FAITH_FORCE_ROLES)):
             witnesses = witnesses | authorities.get(here, set())
         settled = spots.get(here, set())
         if not countries and place is not None and actor.role in DATELINE_ROLES:
@@ -351,6 +357,33 @@ def _give_governed_countries(
         name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', actor.name)}"
         draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country,
                             actor.role)
+
+
+def _origin(doc: Doc, draft: Draft, starts: dict[int, Draft]) -> str | None:
+    """ "met exiled dissidents from military-ruled Myanmar": the country a people comes from,
+    named right after "from", whichever word the parser hangs "from" on (it often picks the
+    verb). Whoever is driven from a country is that country's too ("expelled dissidents
+    from Myanmar"); troops are not asked, since they withdraw from other countries."""
+    end = draft.end
+    if end >= len(doc) or doc[end].lower_ != "from":
+        return None
+    start = end + 1
+    while (
+        start < len(doc)
+        and start not in starts
+        and start - end <= ORIGIN_GAP
+        and doc[start].pos_ in ORIGIN_MODIFIERS
+    ):
+        start += 1
+    place = starts.get(start)
+    if (
+        place is None
+        or place.kind not in ("country", "capital")
+        or doc[place.head].tag_ in PLURALS
+        or place.actor.country is None
+    ):
+        return None
+    return place.actor.country
 
 
 def _after_preposition(token: Token) -> bool:
