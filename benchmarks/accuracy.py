@@ -141,7 +141,7 @@ def report(
         "- Many cameo_manual sentences name 1980s–2000s leaders without their country",
         "  (\"President Bush\"). Our people list holds leaders of current news and US presidents",
         "  since 1969 only; we did not add other leaders because they appear in a dev sentence.",
-        "- Parses the small model gets wrong (datelines read as subjects, noun compounds split),",
+        "- Parses the small model gets wrong (noun compounds split, phrases on the wrong word),",
         "  and gold actor spans that include words we leave out (\"The UN\", \"Eighty UN",
         "  peacekeepers\").",
         "",

@@ -89,3 +89,12 @@ def test_another_language_is_skipped() -> None:
     )
     assert coded.status == "skipped"
     assert "not English" in (coded.error or "")
+
+
+def test_a_dateline_places_a_story_whose_lead_is_not_parsed() -> None:
+    coded = code_text(
+        "KABUL (Reuters) - It was a quiet morning. Police arrested three protesters on Sunday."
+    )
+    assert all(not m["text"].startswith("KABUL") for m in coded.mentions)
+    police = next(m for m in coded.mentions if m["text"] == "Police")
+    assert police["code"] == "AFGCOP"

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors import ActorCoder, Mention, load_knowledge_base
+from realpolitik.actors.dateline import Dateline
 from realpolitik.errors import IngestError
 from realpolitik.events.extract import EventExtractor
 from realpolitik.events.lexicon import load_lexicon
@@ -103,7 +104,11 @@ class Coder:
 
     def code_parsed(self, parsed: ParsedDocument, document: Document) -> CodedDocument:
         """Find the actors and events of one parsed document."""
-        mentions = self.actors.find(parsed.parsed, document.date)
+        dateline = self.actors.dateline(parsed.full)
+        if dateline is not None and parsed.origins[:1] != [(0, 0)]:
+            # The first sentence was not parsed: its dateline still places the story.
+            dateline = Dateline(0, dateline.country)
+        mentions = self.actors.find(parsed.parsed, document.date, dateline)
         events = self.extractor.extract(
             parsed, mentions, doc_id=document.id, doc_date=document.date
         )

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from realpolitik.actors import KnowledgeBase, Mention
+from realpolitik.records import Actor
 
 FindMentions = Callable[..., tuple[list[Mention], list[str]]]
 
@@ -178,6 +179,22 @@ COUNTRY_FROM_SENTENCE = [
      "fundamentalists", "TUNMOS"),
     ("Government troops clashed with Moslem forces in central Bosnia.", "forces", "BIHMIL"),
     ("Moslem forces attacked Tunisian police.", "forces", None),
+    # Police and a government as a body act at home: the one country the sentence is set in,
+    # by "in" or by the people it rules; a country that is only the object is no home, and
+    # titles ("ministers") may be anyone's.
+    ("Police fired tear gas at protesters in Caracas on Sunday.", "Police", "VENCOP"),
+    ("The government rejected demands by rebels in northern Mali.", "government", "MLIGOV"),
+    ("Authorities lifted the curfew in Amman on Monday.", "Authorities", "JORGOV"),
+    ("Riot police dispersed Kenyan protesters outside the stadium.", "police", "KENCOP"),
+    ("The government condemned Israel for the raid.", "government", None),
+    ("Police arrested two Americans near the airport.", "Police", None),
+    ("Police detained protesters in Lima and Quito.", "Police", None),
+    ("Ministers met protesters in Caracas on Sunday.", "Ministers", None),
+    # A people "from" a country is its own, wherever the parser hangs "from"; troops
+    # withdrawn from a country are not.
+    ("The envoy met exiled dissidents from Eritrea on Monday.", "dissidents", "ERIOPP"),
+    ("Ghana accepted refugees from war-torn Togo.", "refugees", "TGOCVL"),
+    ("The general withdrew soldiers from Lebanon on Friday.", "soldiers", None),
 ]
 
 
@@ -187,7 +204,11 @@ def test_country_from_the_sentence_only_when_clear(
     find: FindMentions, text: str, head: str, code: str | None
 ) -> None:
     mentions, heads = find(text, DAY)
-    actor = _headed(mentions, heads, head).actor
+    _assert_coded(_headed(mentions, heads, head).actor, code)
+
+
+def _assert_coded(actor: Actor, code: str | None) -> None:
+    """``code`` None: the actor has no country."""
     if code is None:
         assert actor.country is None
     else:
@@ -229,3 +250,36 @@ def test_a_body_named_after_its_country_is_that_country_s(find: FindMentions) ->
     bureau = _headed(mentions, heads, "Bureau").actor
     assert (bureau.text, bureau.country) == ("Zambia Anti-Graft Bureau", "ZMB")
     assert _headed(mentions, heads, "Soto").actor.code == "ZMBGOV"
+
+
+# A dateline is where the story was filed: never an actor, and the home of bare police, a
+# bare government and protesters the text places nowhere else (rebels cross borders).
+DATELINES = [
+    ("KABUL, May 3 (Reuters) - Police arrested three men on Sunday.", "Police", "AFGCOP"),
+    ("WASHINGTON (Reuters) - Police arrested two men near the White House.", "Police",
+     "USACOP"),
+    ("NAIROBI: The government banned the march in the city centre.", "government", "KENGOV"),
+    ("HANOI - Protesters blocked the road to the port.", "Protesters", "VNMCVL"),
+    ("QUITO (AP) - A bomb went off in a market. Police arrested three men.", "Police",
+     "ECUCOP"),
+    ("BEIRUT (Reuters) - Rebels shelled the airport on Sunday.", "Rebels", None),
+    ("BEIRUT/AMMAN (Reuters) - Police arrested two men on Sunday.", "Police", None),
+    ("LYON: Interpol will send a team to identify the victims.", "Interpol", "IGOCOPITP"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "head", "code"), DATELINES)
+def test_dateline_places_the_story_and_is_no_actor(
+    find: FindMentions, text: str, head: str, code: str | None
+) -> None:
+    mentions, heads = find(text, DAY)
+    assert heads[0] == head
+    _assert_coded(_headed(mentions, heads, head).actor, code)
+
+
+@pytest.mark.model
+def test_capitals_opening_prose_are_no_dateline(find: FindMentions) -> None:
+    mentions, heads = find("NATO said on Monday it would send more troops - and soon.", DAY)
+    assert heads[0] == "NATO"
+    assert mentions[0].actor.code.startswith("IGO")

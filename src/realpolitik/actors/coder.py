@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from realpolitik.actors.coding import Draft, code_group, compose_code, share_conjoined_roles
+from realpolitik.actors.dateline import Dateline, find_dateline
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.actors.matching import PieceFinder
 from realpolitik.actors.phrases import group_pieces, keep_piece
@@ -61,14 +62,28 @@ class ActorCoder:
         spans.update((ent.start, ent.end) for ent in doc.ents if ent.label_ in CANDIDATE_ENTS)
         return sorted(spans)
 
-    def find(self, doc: Doc, doc_date: date | None = None) -> list[Mention]:
+    def dateline(self, doc: Doc) -> Dateline | None:
+        """The dateline opening a doc ("KABUL, May 3 (Reuters) -"); the doc needs only tags."""
+        return find_dateline(doc, self.finder)
+
+    def find(
+        self, doc: Doc, doc_date: date | None = None, dateline: Dateline | None = None
+    ) -> list[Mention]:
         """Every actor mention of a parsed doc, sorted, non-overlapping, resolved.
 
         doc (Doc): parsed by the tagger, parser and NER.
         doc_date (date | None): the story's date; date-bounded roles valid on it apply.
+        dateline (Dateline | None): the story's dateline when ``doc`` holds only some of
+            its sentences (its ``end`` 0 when ``doc`` lacks it); else read from ``doc``.
+            Its words are no actor; its country places bare state bodies and people.
         RETURNS (list[Mention]): mentions in document order.
         """
-        pieces = [p for p in self.finder.pieces(doc) if keep_piece(doc, p, self.kb)]
+        if dateline is None:
+            dateline = self.dateline(doc)
+        skip = dateline.end if dateline is not None else 0
+        pieces = [
+            p for p in self.finder.pieces(doc) if p.start >= skip and keep_piece(doc, p, self.kb)
+        ]
         drafts = [
             draft
             for group in group_pieces(doc, pieces)
@@ -80,7 +95,8 @@ class ActorCoder:
         _take_in_proper_names(doc, drafts)
         drafts = _name_described_people(doc, drafts)
         _apply_appositions(doc, drafts)
-        drafts = resolve(doc, add_name_repeats(doc, drafts), self.kb)
+        place = dateline.country if dateline is not None else None
+        drafts = resolve(doc, add_name_repeats(doc, drafts), self.kb, place)
         return [Mention(d.start, d.end, d.head, d.actor, d.kind, d.antecedent) for d in drafts]
 
 

@@ -29,14 +29,20 @@ MILITANT_ROLES = frozenset({"INS"})
 FAITH_FORCE_ROLES = frozenset({"MIL", "REB", "INS"})
 ARMED_ROLES = frozenset({"INS", "REB"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Who governs or polices a place: the government and police of a sentence set in one country.
+HOME_ROLES = frozenset({"GOV", "COP"})
 PLURALS = frozenset({"NNS", "NNPS"})
 # A name the NER calls an organisation but a title codes ("Vice-President X") is a person.
 PERSON_LIKE = ("person", "org")
 PRONOUN_LOOKBACK = 3  # sentences searched for the person a pronoun points to
 OBJECT_PRONOUN_DEPS = frozenset({"dobj", "dative", "pobj"})
 RESIDENT_ROLES = frozenset({"CVL"})
+# People a dateline places: they act where they live; armed ones cross borders.
+DATELINE_ROLES = frozenset({"CVL", "OPP"})
 CONJUNCT_HOPS = 4
 COUNTRY_LOOKBACK = 2  # sentences searched for the country "the authorities" belong to
+ORIGIN_GAP = 4  # words between "from" and the country: "from military-ruled Myanmar"
+ORIGIN_MODIFIERS = frozenset({"DET", "ADJ", "PUNCT", "NOUN", "VERB"})
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -110,18 +116,24 @@ def _renumbered(order: list[Draft], added: list[Draft]) -> list[Draft]:
     return merged
 
 
-def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
-    """Link references to earlier mentions; drop anaphors left without one."""
+def resolve(
+    doc: Doc, drafts: list[Draft], kb: KnowledgeBase, place: str | None = None
+) -> list[Draft]:
+    """Link references to earlier mentions; drop anaphors left without one.
+
+    ``place`` is the country of the story's dateline: where the text names no country
+    more than others, the story is about where it was filed.
+    """
     sentence_of = sentence_starts(doc)
-    dominant = _dominant_country(drafts)
+    dominant = _dominant_country(drafts) or place
     for index, draft in enumerate(drafts):
         if draft.antecedent is not None:
             continue
         target = _find_antecedent(doc, drafts, index, sentence_of, kb, dominant)
         if target is not None:
             _link(drafts, index, target)
-    _give_state_countries(doc, drafts, sentence_of, kb, dominant)
-    _give_governed_countries(doc, drafts, sentence_of, kb)
+    _give_state_countries(doc, drafts, sentence_of, kb, dominant, place)
+    _give_governed_countries(doc, drafts, sentence_of, kb, place)
     # A "he" linked before its antecedent's country was known takes it now.
     for index, draft in enumerate(drafts):
         antecedent = draft.antecedent
@@ -132,7 +144,7 @@ def resolve(doc: Doc, drafts: list[Draft], kb: KnowledgeBase) -> list[Draft]:
 
 def _give_state_countries(
     doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase,
-    dominant: str | None,
+    dominant: str | None, place: str | None,
 ) -> None:
     """ "President X", "the court", "police" with no country word: a state office belongs to
     the story's dominant country when its sentence names none; a titled person, a court or
@@ -140,9 +152,16 @@ def _give_state_countries(
     person, a body named after it, or a state body or group of that country: "Judge X
     opened investigations against Chilean officials"), or else to the host of a visit or
     meeting there ("talks with President X during a visit to Beirut"); a bare "troops" or
-    "officials" there is as often foreign, so it stays unknown. "President X's government",
-    X unknown, is X's country's like X himself would be."""
+    "officials" there is as often foreign, so it stays unknown. A bare "police", "the
+    government" or "authorities" is the one country's when the sentence sets itself there:
+    the country or city is named after "in", or by a people it governs ("Police fired tear
+    gas at protesters in Lagos", "the government rejected demands by rebels in Mali"); a
+    country that is only the object ("the government condemned Israel") is no home, unless
+    it is the dateline's.
+    "President X's government", X unknown, is X's country's like X himself would be."""
     hosts = _venue_hosts(doc, drafts, sentence_of, kb.context_words.get("venue_word", set()))
+    homes = _homes(doc, drafts, sentence_of, kb.context_words.get("locative", set()))
+    filed = {place} if place is not None else set()
     named: dict[int, set[str]] = {}
     for draft in drafts:
         # A body named after its country ("the Kenya Anti-Corruption Commission") names it.
@@ -164,7 +183,13 @@ def _give_state_countries(
         if not here:
             country = dominant
         elif len(here) == 1 and (
-            draft.kind in PERSON_LIKE or actor.role in DOMESTIC_ROLES or draft.owner
+            draft.kind in PERSON_LIKE
+            or actor.role in DOMESTIC_ROLES
+            or draft.owner
+            or (
+                here <= homes.get(sentence_of[draft.start], set()) | filed
+                and _governs_where_it_is(doc[draft.head], actor.role, kb)
+            )
         ):
             country = next(iter(here))
         elif draft.kind in PERSON_LIKE and sentence_of[draft.start] in hosts:
@@ -178,6 +203,37 @@ def _give_state_countries(
             name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', name)}"
         code = compose_code(country, actor.role)
         draft.actor = Actor(actor.text, name, code, country, actor.role)
+
+
+def _governs_where_it_is(head: Token, role: str | None, kb: KnowledgeBase) -> bool:
+    """Police, or a government as a body ("the government", "authorities", "the cabinet"):
+    they act at home. A title ("leaders", "ministers", "officials") may be anyone's."""
+    word = kb.role_words.get(head.lower_) or kb.role_words.get(head.lemma_.lower())
+    if word is None or word.role != role or role not in HOME_ROLES:
+        return False
+    return role == "COP" or word.kind == "collective"
+
+
+def _homes(
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], locatives: set[str]
+) -> dict[int, set[str]]:
+    """Sentence → the countries it is set in: a country or city named after "in" ("in
+    Lagos", "in Chad and Mali"), an actor placed there ("rebels in Mali"), or a people
+    ruled there (rebels, opposition, civilians of that country)."""
+    homes: dict[int, set[str]] = {}
+    for draft in drafts:
+        country = draft.actor.country
+        if not country:
+            continue
+        token = _first_conjunct(doc[draft.head])
+        is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
+        if (
+            (is_place and token.dep_ == "pobj" and token.head.lower_ in locatives)
+            or draft.located
+            or draft.actor.role in GOVERNED_ROLES
+        ):
+            homes.setdefault(sentence_of[draft.start], set()).add(country)
+    return homes
 
 
 def _venue_hosts(
@@ -222,7 +278,8 @@ def _visited(token: Token, venue_words: set[str]) -> bool:
 
 
 def _give_governed_countries(
-    doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase
+    doc: Doc, drafts: list[Draft], sentence_of: list[int], kb: KnowledgeBase,
+    place: str | None,
 ) -> None:
     """ "The Mozambique government accepted demands from rebels", "insurgents shelled
     Syria's second city": bare rebels, opposition, protesters or civilians in a sentence
@@ -237,7 +294,9 @@ def _give_governed_countries(
     A faith's people ("Islamic fundamentalists demanded the Algerian president's
     resignation") are, like civilians, the one country's of their sentence: a faith names
     no country, and a community acts where it lives; forces named by a faith take only a
-    place ("Moslem forces in east Bosnia")."""
+    place ("Moslem forces in east Bosnia"). Protesters or the opposition in a sentence that
+    names no country are the dateline's ("KABUL (Reuters) - Protesters marched ..."); rebels
+    and militants are not, since a bureau covers the wars next door too."""
     named: dict[int, set[str]] = {}
     places: dict[int, set[str]] = {}
     authorities: dict[int, set[str]] = {}
@@ -258,6 +317,7 @@ def _give_governed_countries(
             settings.setdefault(_clause(doc[draft.head]), set()).add(country)
         if draft.actor.role in AUTHORITY_ROLES:
             authorities.setdefault(here, set()).add(country)
+    starts = {draft.start: draft for draft in drafts}
     for draft in drafts:
         actor = draft.actor
         if _stateless_armed_group(draft):
@@ -274,9 +334,14 @@ def _give_governed_countries(
         here = sentence_of[draft.start]
         countries = named.get(here, set())
         witnesses = places.get(here, set())
-        if not (actor.role in MILITANT_ROLES or (faithful and actor.role in FAITH_FORCE_ROLES)):
+        origin = _origin(doc, draft, starts)
+        if origin is not None and not faithful:
+            countries = witnesses = {origin}
+        elif not (actor.role in MILITANT_ROLES or (faithful and actor.role in FAITH_FORCE_ROLES)):
             witnesses = witnesses | authorities.get(here, set())
         settled = spots.get(here, set())
+        if not countries and place is not None and actor.role in DATELINE_ROLES:
+            countries = witnesses = {place}
         if actor.role in RESIDENT_ROLES and len(settled) == 1:
             # "children were killed in Israeli shelling in the Gaza Strip": civilians are
             # the people of the one place their sentence names, whoever else it names.
@@ -292,6 +357,33 @@ def _give_governed_countries(
         name = f"{kb.countries[country].name} {kb.sector_labels.get(actor.role or '', actor.name)}"
         draft.actor = Actor(actor.text, name, compose_code(country, actor.role), country,
                             actor.role)
+
+
+def _origin(doc: Doc, draft: Draft, starts: dict[int, Draft]) -> str | None:
+    """ "met exiled dissidents from military-ruled Myanmar": the country a people comes from,
+    named right after "from", whichever word the parser hangs "from" on (it often picks the
+    verb). Whoever is driven from a country is that country's too ("expelled dissidents
+    from Myanmar"); troops are not asked, since they withdraw from other countries."""
+    end = draft.end
+    if end >= len(doc) or doc[end].lower_ != "from":
+        return None
+    start = end + 1
+    while (
+        start < len(doc)
+        and start not in starts
+        and start - end <= ORIGIN_GAP
+        and doc[start].pos_ in ORIGIN_MODIFIERS
+    ):
+        start += 1
+    place = starts.get(start)
+    if (
+        place is None
+        or place.kind not in ("country", "capital")
+        or doc[place.head].tag_ in PLURALS
+        or place.actor.country is None
+    ):
+        return None
+    return place.actor.country
 
 
 def _after_preposition(token: Token) -> bool:
