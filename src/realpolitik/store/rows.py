@@ -254,10 +254,11 @@ def _nested(events: list[Event], name: str, fields: pa.StructType) -> list[pa.Ar
     """The fields of a dict attribute (``cue``, ``location``, ...), one array each.
 
     An attribute that no event of the batch has (often ``location`` or
-    ``attribution``) becomes null columns without converting a value each.
+    ``attribution``) becomes null columns without converting a value each; an
+    empty dict gives null fields too, so it counts as absent.
     """
     values = list(map(attrgetter(name), events))
-    if values.count(None) == len(values):
+    if not any(values):
         return [pa.nulls(len(values), field.type) for field in fields]
     return list(pa.array(values, type=fields).flatten())
 
