@@ -13,7 +13,13 @@ import pytest
 from realpolitik.errors import StoreError
 from realpolitik.records import ReadProblem
 from realpolitik.store import Store, event_id, open_store, table_counts
-from realpolitik.store.rows import StoredDocument, failed_document, with_event_dates
+from realpolitik.store.rows import (
+    EVENT_SCHEMA,
+    StoredDocument,
+    event_table,
+    failed_document,
+    with_event_dates,
+)
 from realpolitik.store.synthetic import make_document, make_event
 
 
@@ -123,6 +129,19 @@ def test_repeated_event_in_one_document_is_stored_once(store: Store) -> None:
     visit = make_event("d1", "PAKGOV", "USAGOV", "042")
     store.write(make_document("d1", [visit, visit]), content_hash="h", origin="")
     assert table_counts(store.con)["events"] == 1
+
+
+def test_batch_without_locations_or_actors_builds_typed_null_columns() -> None:
+    """Absent dicts and actors skip conversion; the batch must keep the event schema."""
+    bare = make_event("d1", None, None, "010")
+    emptied = make_event("d1", "PAKGOV", None, "042", sentence_index=1)
+    emptied.location, emptied.attribution, emptied.cue = {}, {}, {}
+    table = event_table([StoredDocument(make_document("d1", [bare, emptied]), "h", "")])
+    assert table.schema == EVENT_SCHEMA
+    for name in ("location_name", "lat", "attribution_anonymous", "target_code", "target_role"):
+        assert table[name].null_count == 2
+    assert table["source_code"].to_pylist() == [None, "PAKGOV"]
+    assert table["cue_text"].to_pylist() == ["met", None]
 
 
 def test_failed_document_is_recorded_with_its_error_and_retried(store: Store) -> None:
