@@ -36,6 +36,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 # did it.
 ARMED_ROLES = frozenset({"MIL"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+SKIPPED_DEPS = frozenset({"conj", "cc", "punct"})
 VENUE_KINDS = frozenset({"capital", "city"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"})
@@ -65,33 +66,39 @@ class MentionIndex:
         mention = self.at(token)
         if mention is not None and codable(mention):
             return mention
-        frontier = [token]
+        frontier = list(token.children)
         while frontier:
             next_frontier: list[Token] = []
-            for node in frontier:
-                for child in node.children:
-                    if _authored_by(child):
-                        # "a ship operated by Greenpeace" is Greenpeace's ship.
-                        next_frontier.extend(child.children)
-                        continue
-                    if child.dep_ in CLAUSE_DEPS or child.dep_ in {"conj", "cc", "punct"}:
-                        continue
-                    found = self.at(child)
-                    if found is not None and codable(found):
-                        return found
-                    next_frontier.append(child)
+            for child in frontier:
+                authors = _authors(child)
+                if authors:
+                    # "a ship operated by Greenpeace" is Greenpeace's ship.
+                    next_frontier.extend(authors)
+                    continue
+                if child.dep_ in CLAUSE_DEPS or child.dep_ in SKIPPED_DEPS:
+                    continue
+                found = self.at(child)
+                if found is not None and codable(found):
+                    return found
+                next_frontier.extend(child.children)
             frontier = next_frontier
         return mention
 
 
-def _authored_by(clause: Token) -> bool:
-    """A past participle that names an owner or author ("operated by", "committed by")."""
-    return (
-        clause.dep_ == "acl"
-        and clause.tag_ == "VBN"
-        and clause.lemma_.lower() in construction_words().author_verbs
-        and any(child.dep_ == "agent" for child in clause.children)
-    )
+def _authors(clause: Token) -> list[Token]:
+    """Where a noun's clause names its owner, author or user, to search there only: the
+    words of a past participle with a "by" phrase ("a ship operated by Greenpeace", "a
+    missile believed to be fired by rebels") or the subject of a relative clause ("a bomb
+    that militants had planted")."""
+    words = construction_words().author_verbs
+    if clause.dep_ == "acl":
+        for verb in (clause, *_children(clause, ("xcomp",))):
+            if verb.tag_ == "VBN" and verb.lemma_.lower() in words and _children(verb, ("agent",)):
+                return list(verb.children)
+    if clause.dep_ == "relcl" and clause.lemma_.lower() in words:
+        return [subject for subject in _children(clause, SUBJECT_DEPS)
+                if subject.tag_ not in RELATIVE_TAGS]
+    return []
 
 
 def coordinated(token: Token) -> list[Token]:
@@ -429,11 +436,6 @@ def means_agents(
     government forces": the strike's author is the killer. ``is_act`` tells an act
     ("strike") from a place ("killed in the Iraqi capital"), whose modifier is no agent.
     """
-    for instrument in _prep_objects(verb, ("by",)):
-        if index.at(instrument) is None:
-            users = _instrument_users(instrument, index)
-            if users:
-                return users
     for means in _prep_objects(verb, ("in", "during")):
         weapon = index.at(means)
         if weapon is not None and weapon.actor.role in ARMED_ROLES and codable(weapon):
@@ -448,24 +450,6 @@ def means_agents(
         authors = authors or _mentions(index, modifiers)
         if authors:
             return authors
-    return []
-
-
-def _instrument_users(instrument: Token, index: MentionIndex) -> list[Mention]:
-    """Who used the weapon a passive act was done by, named in the weapon's own clause.
-
-    "shot down by a missile fired by rebels", "a missile believed to be fired by
-    rebels", "killed by a bomb that the Taliban planted": the agent is one clause down,
-    where the subject-and-agent routes never look.
-    """
-    for clause in _children(instrument, ("acl", "relcl")):
-        for verb in (clause, *_children(clause, ("xcomp",))):
-            users = _mentions(index, _prep_objects(verb, ("by",)))
-            if not users and verb.dep_ == "relcl":
-                users = _mentions(index, [subject for subject in _children(verb, SUBJECT_DEPS)
-                                          if subject.tag_ not in RELATIVE_TAGS])
-            if users:
-                return users
     return []
 
 
