@@ -8,7 +8,7 @@ reported at once in one ``KnowledgeError`` so a user fixes a file in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from spacy.tokens import Token
 
 from realpolitik.errors import KnowledgeError
 from realpolitik.ontology import cameo_table
@@ -513,3 +514,13 @@ def dump_lexicon(lexicon: Lexicon, path: Path) -> None:
     }
     text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
     Path(path).write_text(text, encoding="utf-8")
+
+
+def restored_lemma(token: Token, known: Callable[[str], bool]) -> str:
+    """The token's lemma, with the final "e" the small model cuts put back when that spells a
+    lemma ``known`` accepts: it turns "staged" into "stag" and "hopes", "hoped" into "hop"."""
+    lemma = token.lemma_.lower()
+    repaired = f"{lemma}e"
+    if token.lower_ in {f"{repaired}d", f"{repaired}s"} and not known(lemma) and known(repaired):
+        return repaired
+    return lemma

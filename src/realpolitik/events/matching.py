@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.errors import KnowledgeError
 from realpolitik.events.constructions import construction_words
-from realpolitik.events.lexicon import Cue, IntentFamily, Lexicon
+from realpolitik.events.lexicon import Cue, IntentFamily, Lexicon, restored_lemma
 
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN"})
@@ -325,21 +325,12 @@ def _family_cue(code: str, governor: Token) -> Cue:
 
 
 def verb_lemma(token: Token, lexicon: Lexicon) -> str:
-    """The token's lemma, repaired where the lemmatiser cut a final "e".
-
-    The small model turns "staged" into "stag" and "hopes" into "hop": when
-    the lemma plus "e" plus "d" or "s" spells the word and that is a known cue,
-    the cue is what the text means.
-    """
-    lemma = token.lemma_.lower()
-    repaired = f"{lemma}e"
-    if token.lower_ in {f"{repaired}d", f"{repaired}s"} and (
-        lexicon.is_cue_lemma(repaired)
-        or repaired in lexicon.light_verbs
-        or lexicon.family_of(repaired) is not None
-    ):
-        return repaired
-    return lemma
+    """The token's lemma, repaired where the lemmatiser cut a final "e" off a cue,
+    a light verb or a governor ("staged", "hopes")."""
+    return restored_lemma(token, lambda lemma: (
+        lexicon.is_cue_lemma(lemma) or lemma in lexicon.light_verbs
+        or lexicon.family_of(lemma) is not None
+    ))
 
 
 def _request_clauses(noun: Token) -> list[Token]:

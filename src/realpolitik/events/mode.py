@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.tokens import Span, Token
 
 from realpolitik.errors import KnowledgeError
+from realpolitik.events.lexicon import restored_lemma
 
 # Dependency labels, grouped by what the hop means for the event (a grammar fact, not a word list).
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "csubj", "oprd"})
@@ -299,19 +300,7 @@ def _governing_lemma(governor: Token) -> str:
         for child in governor.children:
             if child.dep_ in ("acomp", "attr"):
                 return child.lemma_.lower()
-    return _repaired_lemma(governor)
-
-
-def _repaired_lemma(governor: Token) -> str:
-    """The small model lemmatises "hopes" as "hop" and "hoped" as "hop": where the cut
-    "e" makes a governor's lemma that the word still spells, the governor is meant."""
-    lemma = governor.lemma_.lower()
-    repaired = f"{lemma}e"
-    if lemma not in governor_modes() and repaired in governor_modes() and (
-        governor.lower_.startswith(repaired)
-    ):
-        return repaired
-    return lemma
+    return restored_lemma(governor, governor_modes().__contains__)
 
 
 def _step_mode(step: Step, cues: ModeCues, cue_is_denial: bool) -> str | None:
