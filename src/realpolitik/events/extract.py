@@ -394,15 +394,18 @@ class EventExtractor:
         for candidate in candidates:
             coded = self._event(candidate, sent, sentence_index, doc_id, doc_date)
             predicate = candidate.match.governor or candidate.match.token
+            # Only a future or hedged act can state an intent; the walk up is paid for those.
             stated = (
-                not _is_purpose(candidate.match)
+                coded.mode != "asserted"
+                and not _is_purpose(candidate.match)
                 and candidate.match.token.i not in governed
                 and not is_pending(predicate)
+                and governed_mode(predicate) not in UNSTATED_MODES
             )
             intent = self._stated_intent(
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
-            ) if stated and governed_mode(predicate) not in UNSTATED_MODES else None
+            ) if stated else None
             derived = (intent, self._refusal(coded), _lapse(coded, candidate.match),
                        _linked(coded), self._complaint(coded, predicate, index))
             for event in (coded, *derived):
