@@ -245,6 +245,15 @@ def test_date_bounded_role_follows_the_document_date(find: FindMentions) -> None
     assert _at(after, heads, "Taliban").actor.code == "AFGGOV"
 
 
+def test_fighters_of_a_movement_stay_fighters_whatever_office_the_date_gives(
+    find: FindMentions,
+) -> None:
+    text = "Taliban militants stormed the base while Taliban officials met the envoy."
+    mentions, heads = find(text, date(2022, 6, 1))
+    assert _at(mentions, heads, "militants").actor.code == "AFGINS"
+    assert _at(mentions, heads, "officials").actor.code == "AFGGOV"
+
+
 def test_known_person_without_title_takes_the_role_of_the_day(find: FindMentions) -> None:
     text = "Imran Khan addressed supporters in Lahore."
     in_office, heads = find(text, date(2020, 1, 1))

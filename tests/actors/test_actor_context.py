@@ -190,6 +190,10 @@ COUNTRY_FROM_SENTENCE = [
     ("Police arrested two Americans near the airport.", "Police", None),
     ("Police detained protesters in Lima and Quito.", "Police", None),
     ("Ministers met protesters in Caracas on Sunday.", "Ministers", None),
+    # Troops named as the state's own act at home like the government; bare troops do not.
+    ("Government troops killed civilians in Syria.", "troops", "SYRMIL"),
+    ("Regime forces shelled rebel positions in Aleppo.", "forces", "SYRMIL"),
+    ("Troops killed civilians in Syria.", "Troops", None),
     # A people "from" a country is its own, wherever the parser hangs "from"; troops
     # withdrawn from a country are not.
     ("The envoy met exiled dissidents from Eritrea on Monday.", "dissidents", "ERIOPP"),

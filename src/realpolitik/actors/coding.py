@@ -26,6 +26,9 @@ from realpolitik.records import Actor
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 FORCE_ROLES = frozenset({"MIL", "COP"})
+# Armed movements outside the state: their fighters' word names them even when a date
+# makes the movement itself a government.
+ARMED_GROUP_ROLES = frozenset({"REB", "INS"})
 
 
 @dataclass(slots=True)
@@ -105,6 +108,16 @@ def _gather(
             evidence.country = evidence.country or actor.country
             if piece.kind != "person" and evidence.affiliation is None:
                 evidence.affiliation, evidence.affiliation_role = target.entry, actor.role
+    group = evidence.affiliation
+    if (
+        group is not None
+        and group.roles
+        and evidence.position in ARMED_GROUP_ROLES
+        and group.role in ARMED_GROUP_ROLES
+    ):
+        # "Taliban militants": the text's own word for the fighters outranks the office a
+        # date gives the movement (an undated text would otherwise make them a government).
+        evidence.affiliation_role = group.role
     return evidence
 
 
@@ -276,6 +289,9 @@ def _affiliated(evidence: _Evidence, text: str, day: date | None, role: str | No
     if entry is None or role != evidence.affiliation_role:
         return None
     actor = entry_actor(entry, text, day)
+    if actor.role != role and entry.role == role:
+        actor = Actor(text, entry.name, entry.code or compose_code(entry.country, entry.role),
+                      entry.country, entry.role)
     if evidence.country and evidence.country != actor.country:
         return None
     return actor

@@ -207,7 +207,12 @@ def _give_state_countries(
 
 def _governs_where_it_is(head: Token, role: str | None, kb: KnowledgeBase) -> bool:
     """Police, or a government as a body ("the government", "authorities", "the cabinet"):
-    they act at home. A title ("leaders", "ministers", "officials") may be anyone's."""
+    they act at home. A title ("leaders", "ministers", "officials") may be anyone's.
+    Troops are as often abroad, unless named as the state's own ("government forces")."""
+    if role == "MIL":
+        modifiers = kb.context_words.get("state_force", set())
+        return any(child.dep_ in ("compound", "amod") and child.lower_ in modifiers
+                   for child in head.children)
     word = kb.role_words.get(head.lower_) or kb.role_words.get(head.lemma_.lower())
     if word is None or word.role != role or role not in HOME_ROLES:
         return False

@@ -174,11 +174,12 @@ class ContextWordRow(BaseModel):
     a preposition that places people ("in"), a noun whose "of" phrase is a place ("town"),
     a name that is also an ordinary English word ("turkey"), matched only as written, or a
     word of visits and meetings ("visit", "talks") whose place is the host's country, or a
-    word of a company's name ("Airlines") that makes an organisation a business."""
+    word of a company's name ("Airlines") that makes an organisation a business, or a word
+    that makes troops a government's own ("government forces")."""
 
     word: str = Field(min_length=1)
     kind: Literal["past_marker", "locative", "place_noun", "common_word", "venue_word",
-                  "business_word"]
+                  "business_word", "state_force"]
 
 
 class NonActorRow(BaseModel):
