@@ -76,6 +76,12 @@ def test_readiness_to_act_is_an_intent() -> None:
 
 
 @pytest.mark.model
+def test_accepted_invitation_promises_a_meeting_with_the_host() -> None:
+    events = _asserted("Chile's president accepted an invitation from Peru to visit Lima.")
+    assert ("036", "CHL", "PER") in {(event.cameo, *_dyad(event)) for event in events}
+
+
+@pytest.mark.model
 def test_bombing_named_after_light_verb_sets_the_code() -> None:
     events = _asserted("Kenyan militants carried out a suicide bombing against Somalia.")
     assert "1831" in {event.cameo for event in events}

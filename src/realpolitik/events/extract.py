@@ -42,6 +42,7 @@ from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Lexicon, by_longest_prefix
 from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
+from realpolitik.events.mend import mend_name_auxiliaries
 from realpolitik.events.mode import event_mode, governed_mode, is_pending
 from realpolitik.events.places import event_location
 from realpolitik.events.quantities import event_quantities
@@ -363,6 +364,7 @@ class EventExtractor:
         """Every event of the parsed sentences, with offsets into the full text."""
         index = MentionIndex(mentions)
         events: list[Event] = []
+        mend_name_auxiliaries(parsed.parsed)
         for sent in parsed.parsed.sents:
             sentence_index, shift = parsed.origin_of(sent.start)
             for event in self._sentence_events(sent, sentence_index, index, doc_id, doc_date):
