@@ -42,9 +42,9 @@ from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Lexicon, by_longest_prefix
 from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
-from realpolitik.events.mend import mend_name_auxiliaries
+from realpolitik.events.mend import mend_name_auxiliaries, mend_verbless_sentences
 from realpolitik.events.mode import event_mode, governed_mode, is_pending
-from realpolitik.events.places import event_location
+from realpolitik.events.places import event_location, struck_place
 from realpolitik.events.quantities import event_quantities
 from realpolitik.nlp import ParsedDocument
 from realpolitik.ontology import lookup
@@ -248,9 +248,10 @@ def _unnamed_issuer(predicate: Token) -> list[Mention]:
     return [] if issued is None else _placed_actor(issued, f"issuer of the {text.lower_} in {{}}")
 
 
-def _placed_actor(anchor: Token, name: str) -> list[Mention]:
-    """An actor known only by where the text puts it: the country of that place."""
-    location = event_location(anchor)
+def _placed_actor(anchor: Token, name: str, *, struck: bool = False) -> list[Mention]:
+    """An actor known only by where the text puts it: the country of that place, or of
+    the place the act struck (``struck``: "bombed Mosul")."""
+    location = (struck_place(anchor) if struck else None) or event_location(anchor)
     country = (location or {}).get("country")
     if not country:
         return []
@@ -365,6 +366,7 @@ class EventExtractor:
         index = MentionIndex(mentions)
         events: list[Event] = []
         mend_name_auxiliaries(parsed.parsed)
+        mend_verbless_sentences(parsed.parsed)
         for sent in parsed.parsed.sents:
             sentence_index, shift = parsed.origin_of(sent.start)
             for event in self._sentence_events(sent, sentence_index, index, doc_id, doc_date):
@@ -532,7 +534,7 @@ class EventExtractor:
             ):
                 # "Boko Haram launched attacks in northeastern Nigeria": with no victim
                 # named, the attack falls on the country it took place in.
-                targets = _placed_actor(predicate, "{}")
+                targets = _placed_actor(predicate, "{}", struck=True)
             if not targets and match.cue.code == CLAIM_CODE:
                 targets = claimed_deed_targets(predicate, index, sources)
             if not targets and match.cue.code.startswith(THREAT_ROOT):

@@ -335,3 +335,21 @@ def event_location(predicate: Token) -> dict[str, Any] | None:
             if best is not None and best[0] == EXACT:
                 return best[1]
     return best[1] if best else None
+
+
+def struck_place(predicate: Token) -> dict[str, Any] | None:
+    """A known place named as the very object of an act ("warplanes bombed Mosul").
+
+    Cities are no actors in the knowledge base, so without this an attack on a town
+    would lose its target; the place's country stands for it, as for attacks "in" it.
+    """
+    for child in predicate.children:
+        # The small model sometimes hangs a bare city name on its verb as an adverb.
+        misread = child.dep_ in ("advmod", "npadvmod") and child.pos_ == "PROPN"
+        if not (child.dep_ == "dobj" or misread) or child.i < predicate.i:
+            continue
+        name = _entity_of(child) if child.ent_type_ in NAMED_LABELS else _proper_name(child)
+        resolved = _resolve(name) if name is not None else None
+        if resolved is not None and resolved[0] == EXACT and resolved[1]["country"]:
+            return resolved[1]
+    return None
