@@ -82,6 +82,17 @@ def test_accepted_invitation_promises_a_meeting_with_the_host() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "cameo", "source", "target"), [
+    ("Peru returned the looted statues to Mexico on Friday.", "0842", "PER", "MEX"),
+    ("Canadian instructors trained Ghanaian soldiers last year.", "062", "CAN", "GHA"),
+])
+def test_material_cooperation_with_an_object_of_its_kind(
+    text: str, cameo: str, source: str, target: str
+) -> None:
+    assert (cameo, source, target) in {(event.cameo, *_dyad(event)) for event in _asserted(text)}
+
+
+@pytest.mark.model
 def test_bombing_named_after_light_verb_sets_the_code() -> None:
     events = _asserted("Kenyan militants carried out a suicide bombing against Somalia.")
     assert "1831" in {event.cameo for event in events}
