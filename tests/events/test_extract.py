@@ -85,11 +85,33 @@ def test_accepted_invitation_promises_a_meeting_with_the_host() -> None:
 @pytest.mark.parametrize(("text", "cameo", "source", "target"), [
     ("Peru returned the looted statues to Mexico on Friday.", "0842", "PER", "MEX"),
     ("Canadian instructors trained Ghanaian soldiers last year.", "062", "CAN", "GHA"),
+    ("Fijian troops participate in peacekeeping operations in Lebanon.", "074", "FJI", "LBN"),
+    ("Chile and Peru staged naval war games in the Pacific.", "062", "CHL", "PER"),
+    ("Chile and Peru staged naval war games in the Pacific.", "062", "PER", "CHL"),
+    ("Kenya offered to send troops to Somalia to help the army.", "0334", "KEN", "SOM"),
+    ("Mexico suspended a new tax on Canadian lumber.", "085", "MEX", "CAN"),
+    ("A Spanish judge approved the extradition of a Colombian banker.", "063", "ESP", "COL"),
 ])
 def test_material_cooperation_with_an_object_of_its_kind(
     text: str, cameo: str, source: str, target: str
 ) -> None:
     assert (cameo, source, target) in {(event.cameo, *_dyad(event)) for event in _asserted(text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Kenyan navy carried out a rescue operation off Somalia.",
+    "The presidents of Chile and Peru will gather for talks in Lima.",
+])
+def test_acts_that_only_look_like_attacks_or_protests_are_not_coded_so(text: str) -> None:
+    assert not [event for event in code_text(text).events if event.root in {"14", "18", "19"}]
+
+
+@pytest.mark.model
+def test_joint_drills_still_show_force_to_the_country_they_are_held_near() -> None:
+    coded = {(event.cameo, *_dyad(event))
+             for event in _asserted("Russia and China held naval drills near Japan.")}
+    assert {("062", "RUS", "CHN"), ("150", "RUS", "JPN")} <= coded
 
 
 @pytest.mark.model

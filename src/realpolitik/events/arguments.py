@@ -22,6 +22,7 @@ from realpolitik.events.constructions import construction_words
 from realpolitik.events.lexicon import Cue
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PLACE_MENTION_KINDS = frozenset({"country", "capital", "place"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 FALLBACK_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "from", "for", "into")
@@ -139,11 +140,20 @@ def codable(mention: Mention) -> bool:
 
 def same_actor(one: Mention, other: Mention) -> bool:
     """An actor does not act on itself; a named person and the people or country
-    sharing his code are two actors ("Charles Taylor called on Liberians")."""
+    sharing his code are two actors ("Charles Taylor called on Liberians"), and so are a
+    leader and his capital ("threatened a curfew in Algiers"); but a person and a mention
+    of his office or of himself are one ("Netanyahu called Morrison to congratulate him",
+    "him" misread as Netanyahu: both ISRGOV)."""
     if one.actor.code != other.actor.code:
         return False
-    if "person" in {one.kind, other.kind}:
+    if one.kind == other.kind == "person":
         return one.actor.name == other.actor.name
+    if "person" in {one.kind, other.kind}:
+        return one.actor.name == other.actor.name or (
+            one.actor.role is not None
+            and one.actor.role == other.actor.role
+            and not {one.kind, other.kind} & PLACE_MENTION_KINDS
+        )
     return True
 
 

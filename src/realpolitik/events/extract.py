@@ -72,6 +72,8 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # meeting, cooperating; other roots only with a word that says so (constructions.yaml).
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
 VENUE_PREPS = frozenset({"in", "at", "near", "outside"})
+# Where a joint exercise is hosted, as opposed to whom it is held near or off.
+HOST_PREPS = frozenset({"in", "at"})
 PLACE_KINDS = frozenset({"country", "capital"})
 HOSTILE_ROOTS = frozenset({"12", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_TO_HOSTS = frozenset({"14"})
@@ -91,6 +93,11 @@ VISIT_CODE = "042"
 FORCE_ROOT = "15"
 INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
+SHOW_OF_FORCE_CODE = "150"
+PROTEST_ROOT = "14"
+OFFICIAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "IGO"})
+AID_ROOT = "07"
+JOINT_EXERCISE_CODE = "062"
 RIOT_CODE = "145"
 RIOT_ROOTS = frozenset({"17", "18"})
 PLAIN_STATEMENT = "010"
@@ -174,13 +181,13 @@ def _host_country(location: dict[str, Any] | None, source: Mention) -> Actor | N
     return Actor(text=text, name=country, code=country, country=country, role=None)
 
 
-def _is_venue(mention: Mention, doc: Doc) -> bool:
+def _is_venue(mention: Mention, doc: Doc, preps: frozenset[str] = VENUE_PREPS) -> bool:
     """A country or capital named as where something happens ("talks in Beijing")."""
     head = doc[mention.head]
     return (
         mention.kind in PLACE_KINDS
         and head.dep_ == "pobj"
-        and head.head.lower_ in VENUE_PREPS
+        and head.head.lower_ in preps
     )
 
 
@@ -200,6 +207,35 @@ def _is_peacekeeping(source: Mention | None, predicate: Token) -> bool:
             for word in (*source.actor.text.lower().split(), *(t.lower_ for t in predicate.subtree))
         )
     )
+
+
+def _official_gathering(match: CueMatch, source: Mention) -> bool:
+    """ "Trump and King Abdullah will gather for a meeting": officials, armies and
+    countries that gather or parade are not protesting."""
+    return (
+        match.cue.code.startswith(PROTEST_ROOT)
+        and match.token.lemma_.lower() in construction_words().crowd_verbs
+        and (source.actor.role in OFFICIAL_ROLES or source.kind in PLACE_KINDS)
+    )
+
+
+def _operation_kind(match: CueMatch) -> str | None:
+    """What an attack cue's operation or mission is, when its words say it is none:
+    "peacekeeping" ("peacekeeping operations") or "civil" ("a rescue operation")."""
+    words = construction_words()
+    nouns = [match.token, *(c for c in match.token.children if c.dep_ in ("dobj", "pobj"))]
+    for noun in nouns:
+        if noun.lemma_.lower() not in words.operation_nouns:
+            continue
+        for child in noun.children:
+            if child.dep_ not in ("compound", "amod"):
+                continue
+            modifier = child.lower_
+            if modifier.startswith(tuple(words.peacekeeping_stems)):
+                return "peacekeeping"
+            if modifier in words.civil_operation_words:
+                return "civil"
+    return None
 
 
 def _residents(location: dict[str, Any] | None, source: Mention) -> Actor | None:
@@ -521,6 +557,8 @@ class EventExtractor:
     def _candidates(self, matches: list[CueMatch], index: MentionIndex) -> list[Candidate]:
         candidates: list[Candidate] = []
         for match in matches:
+            if match.cue.code[:2] in ATTACK_ROOTS and _operation_kind(match) == "civil":
+                continue
             sources, targets = self._arguments(match, index)
             predicate = match.light or match.governor or match.token
             if not targets and (
@@ -561,12 +599,24 @@ class EventExtractor:
                 # "a curfew in Conakry" binds its people, not the government seated there.
                 targets = [target for target in targets if not _is_venue(target, predicate.doc)]
                 needs_target = False
+            if match.cue.code == SHOW_OF_FORCE_CODE and len(sources) >= 2:
+                # "Brazil and Argentina staged war games": exercising together is military
+                # cooperation between them; only a place they menace ("near Taiwan") is
+                # still shown force.
+                joint = replace(match, cue=replace(match.cue, code=JOINT_EXERCISE_CODE))
+                candidates += [Candidate(joint, source, partner, True) for source, partner
+                               in pairs(sources, [], needs_target=True, reciprocal=True)]
+                targets = [t for t in targets if not _is_venue(t, predicate.doc, HOST_PREPS)]
+                if not targets:
+                    continue
             for source, target in pairs(
                 sources, targets, needs_target=needs_target, reciprocal=reciprocal
             ):
                 if target is not None and same_actor(source, target):
                     continue
                 if _speaks_of_own_country(match, source, target):
+                    continue
+                if _official_gathering(match, source):
                     continue
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
                 candidates.append(Candidate(match, source, target, specific))
@@ -673,13 +723,19 @@ class EventExtractor:
         predicate = match.governor or match.token
         code = lookup(match.cue.code)
         deploying = code.code == VISIT_CODE or code.root == FORCE_ROOT
-        if deploying and _is_peacekeeping(candidate.source, predicate):
+        peacekeeping = code.root in ATTACK_ROOTS and _operation_kind(match) == "peacekeeping"
+        if peacekeeping or (deploying and _is_peacekeeping(candidate.source, predicate)):
             # Troops arriving or sent on a peacekeeping mission are provided, not visiting or
             # showing force.
             code = lookup(PEACEKEEPING_CODE)
         dispatched = self._dispatched_act(predicate)
         if dispatched is not None:
             code = lookup(dispatched)
+        elif match.family is not None and match.embedded is not None:
+            # "offered to send troops to help": the governor codes the act sent to be done.
+            embedded = self._dispatched_act(match.embedded.token)
+            if embedded is not None:
+                code = lookup(match.family.code_for(embedded))
         if code.root in RIOT_ROOTS and _is_protester(candidate.source, sent.doc):
             # Protesters who wreck or beat are rioting, whatever the verb (CAMEO 145).
             code = lookup(RIOT_CODE)
@@ -737,14 +793,21 @@ class EventExtractor:
 
     def _dispatched_act(self, predicate: Token) -> str | None:
         """The code of what people were sent to do, when sending them does it: "sent 21
-        personnel to Bosnia to investigate" is an investigation."""
+        personnel to Bosnia to investigate" is an investigation, and troops sent to help
+        are protection provided."""
         words = construction_words()
         if verb_lemma(predicate, self.lexicon) not in words.dispatch_verbs:
             return None
+        troops = any(child.dep_ == "dobj" and child.lemma_.lower() in words.troop_nouns
+                     for child in predicate.children)
         for clause in predicate.children:
             purpose = self.finder.verb_match(clause) if clause.dep_ in PURPOSE_DEPS else None
-            if purpose is not None and purpose.cue.code[:2] in words.dispatched_roots:
+            if purpose is None:
+                continue
+            if purpose.cue.code[:2] in words.dispatched_roots:
                 return purpose.cue.code
+            if troops and purpose.cue.code[:2] == AID_ROOT:
+                return PEACEKEEPING_CODE
         return None
 
     @staticmethod
