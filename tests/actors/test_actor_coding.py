@@ -254,6 +254,16 @@ def test_fighters_of_a_movement_stay_fighters_whatever_office_the_date_gives(
     assert _at(mentions, heads, "officials").actor.code == "AFGGOV"
 
 
+def test_a_movement_set_against_its_country_s_government_is_no_government(
+    find: FindMentions,
+) -> None:
+    text = "President Ghani of Afghanistan offered the Taliban a ceasefire."
+    mentions, heads = find(text, date(2022, 6, 1))
+    assert _at(mentions, heads, "Taliban").actor.code == "AFGINS"
+    alone, heads = find("The Taliban seized the district.", date(2022, 6, 1))
+    assert _at(alone, heads, "Taliban").actor.code == "AFGGOV"
+
+
 def test_known_person_without_title_takes_the_role_of_the_day(find: FindMentions) -> None:
     text = "Imran Khan addressed supporters in Lahore."
     in_office, heads = find(text, date(2020, 1, 1))

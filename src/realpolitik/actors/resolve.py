@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from realpolitik.actors.coding import Draft, believers_of, compose_code, of_a_faith
 from realpolitik.actors.knowledge import KnowledgeBase
+from realpolitik.actors.schema import ActorEntry
 from realpolitik.records import Actor
 
 STATE_ROLES = frozenset({"GOV", "JUD", "COP", "LEG", "MIL"})
@@ -139,7 +140,28 @@ def resolve(
         antecedent = draft.antecedent
         if antecedent is not None and not draft.actor.country and drafts[antecedent].actor.country:
             _link(drafts, index, antecedent)
+    _tell_movements_from_states(drafts, sentence_of)
     return _without_unresolved(drafts)
+
+
+def _tell_movements_from_states(drafts: list[Draft], sentence_of: list[int]) -> None:
+    """A movement a date makes a government ("Taliban" after August 2021, or in an undated
+    text) is not the government its sentence names beside it: "Ghani announced a ceasefire
+    with the Taliban" sets the movement against the state, so it takes its own role."""
+    codes: dict[int, list[tuple[str, ActorEntry | None]]] = {}
+    for draft in drafts:
+        codes.setdefault(sentence_of[draft.start], []).append((draft.actor.code, draft.entry))
+    for draft in drafts:
+        entry = draft.entry
+        if entry is None or not entry.roles or entry.kind == "person":
+            continue
+        if draft.actor.role == entry.role:
+            continue
+        rivals = [code for code, other in codes[sentence_of[draft.start]]
+                  if code == draft.actor.code and other is not entry]
+        if rivals:
+            code = entry.code or compose_code(entry.country, entry.role)
+            draft.actor = Actor(draft.actor.text, entry.name, code, entry.country, entry.role)
 
 
 def _give_state_countries(
