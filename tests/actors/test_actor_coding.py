@@ -251,6 +251,7 @@ def test_date_bounded_role_follows_the_document_date(find: FindMentions) -> None
     ("Taliban militants stormed the base.", "militants", "AFGINS"),
     ("Taliban officials met the envoy.", "officials", "AFGGOV"),
     ("President Ghani of Afghanistan offered the Taliban a ceasefire.", "Taliban", "AFGINS"),
+    ("Pakistan urged the Taliban in Kabul to act.", "Taliban", "AFGGOV"),
 ])
 def test_the_text_says_when_a_ruling_movement_acts_as_insurgents(
     find: FindMentions, text: str, word: str, code: str

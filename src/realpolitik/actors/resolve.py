@@ -150,14 +150,16 @@ def _tell_movements_from_states(drafts: list[Draft], sentence_of: list[int]) -> 
     with the Taliban" sets the movement against the state, so it takes its own role."""
     codes: dict[int, list[tuple[str, ActorEntry | None]]] = {}
     for draft in drafts:
-        codes.setdefault(sentence_of[draft.start], []).append((draft.actor.code, draft.entry))
+        # A capital is its government by metonymy ("the Taliban ... in Kabul"), no rival.
+        if draft.kind not in ("country", "capital"):
+            codes.setdefault(sentence_of[draft.start], []).append((draft.actor.code, draft.entry))
     for draft in drafts:
         entry = draft.entry
         if entry is None or not entry.roles or entry.kind == "person":
             continue
         if draft.actor.role == entry.role:
             continue
-        rivals = [code for code, other in codes[sentence_of[draft.start]]
+        rivals = [code for code, other in codes.get(sentence_of[draft.start], [])
                   if code == draft.actor.code and other is not entry]
         if rivals:
             code = entry.code or compose_code(entry.country, entry.role)
