@@ -125,10 +125,19 @@ CASES = [
     ("French officials met their counterparts.", "officials", "FRAGOV", "FRA", "GOV", None),
     ("The political opposition boycotted the vote.", "opposition", "OPP", None, "OPP", None),
     (
-        "Army chief General Asim Munir inspected the troops.",
-        "Munir",
+        "Army chief General Farid Hasnain Warraich inspected the troops.",
+        "Warraich",
         "MIL",
         None,
+        "MIL",
+        "Farid Hasnain Warraich",
+    ),
+    # A known person's country comes with his name.
+    (
+        "Army chief General Asim Munir inspected the troops.",
+        "Munir",
+        "PAKMIL",
+        "PAK",
         "MIL",
         "Asim Munir",
     ),
@@ -266,6 +275,36 @@ def test_known_person_without_title_takes_the_role_of_the_day(find: FindMentions
     out_of_office, _ = find(text, date(2023, 1, 1))
     assert _at(in_office, heads, "Khan").actor.code == "PAKGOV"
     assert _at(out_of_office, heads, "Khan").actor.code == "PAKOPP"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "day", "code"),
+    [
+        # A known leader named without any title holds the office of the document's date.
+        ("Theresa May held talks with the Irish premier.", "May", date(2018, 3, 1), "GBRGOV"),
+        ("Theresa May held talks with the Irish premier.", "May", date(2021, 3, 1), "GBR"),
+        ("Ehud Olmert met Palestinian negotiators on Sunday.", "Olmert", date(2007, 6, 1),
+         "ISRGOV"),
+        ("Ehud Olmert met Palestinian negotiators on Sunday.", "Olmert", date(2012, 6, 1), "ISR"),
+        ("Lavrov and Cavusoglu discussed the grain corridor.", "Cavusoglu", date(2022, 7, 1),
+         "TURGOV"),
+        # A movement's leader is coded as the movement is (Hamas: PSE + REB).
+        ("Ismail Haniyeh spoke to a crowd after Friday prayers.", "Haniyeh", date(2020, 6, 1),
+         "PSEREB"),
+        # The head of an international body is that body while in office, without his
+        # country; before and after, his country's office.
+        ("Jens Stoltenberg warned allies about Russian missiles.", "Stoltenberg",
+         date(2019, 6, 1), "IGONATO"),
+        ("Jens Stoltenberg warned allies about Russian missiles.", "Stoltenberg",
+         date(2025, 6, 1), "NORGOV"),
+        ("Donald Tusk chaired the summit in Brussels.", "Tusk", date(2018, 3, 1), "IGOEUCO"),
+    ],
+)
+def test_known_leader_without_title_is_coded_with_the_office_of_the_day(
+    find: FindMentions, text: str, head: str, day: date, code: str
+) -> None:
+    mentions, heads = find(text, day)
+    assert _at(mentions, heads, head).actor.code == code
 
 
 def test_doc_parsed_only_in_some_sentences(coder: ActorCoder, nlp: Language) -> None:

@@ -58,7 +58,9 @@ def entry_actor(entry: ActorEntry, text: str, day: date | None) -> Actor:
     """The actor an entry stands for on ``day`` (its date-bounded role applied)."""
     period = entry.period_on(day)
     if period is not None:
-        country = period.country or entry.country
+        # A period with its own code is wholly that code's actor: a national heading an IGO
+        # ("Tusk" in 2016, IGOEUCO) is not coded with the country he came from.
+        country = period.country if period.code else period.country or entry.country
         code = period.code or (
             compose_code(country, period.role) if country or period.role else entry.code
         )
