@@ -586,6 +586,10 @@ def noun_arguments(
     """
     between = _mentions(index, _prep_objects(noun, SYMMETRIC_PREPS))
     acting = subject_mentions(light, index) if light is not None else []
+    if not acting and between:
+        # "Kuwait's mediation between Qatar and Saudi Arabia": the owner acts on both.
+        owners = (index.at(child) for child in noun.children if child.dep_ == "poss")
+        acting = [owner for owner in owners if owner is not None and codable(owner)]
     if acting and between:
         return acting, between
     if len(between) >= 2:
