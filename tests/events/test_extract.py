@@ -92,6 +92,7 @@ def test_accepted_invitation_promises_a_meeting_with_the_host() -> None:
     ("Mexico suspended a new tax on Canadian lumber.", "085", "MEX", "CAN"),
     ("A Spanish judge approved the extradition of a Colombian banker.", "063", "ESP", "COL"),
     ("Kenya's mediation between Ethiopia and Eritrea resumed.", "045", "KEN", "ERI"),
+    ("Three Danish journalists were expelled from Bolivia on Sunday.", "174", "BOL", "DNK"),
 ])
 def test_material_cooperation_with_an_object_of_its_kind(
     text: str, cameo: str, source: str, target: str

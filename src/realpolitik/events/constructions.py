@@ -27,6 +27,7 @@ class ConstructionWords(BaseModel):
     receiving_verbs: frozenset[str]
     protester_nouns: frozenset[str]
     crowd_verbs: frozenset[str]
+    expulsion_verbs: frozenset[str]
     peacekeeping_stems: frozenset[str]
     operation_nouns: frozenset[str]
     civil_operation_words: frozenset[str]

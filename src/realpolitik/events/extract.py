@@ -658,6 +658,14 @@ class EventExtractor:
             and (token.dep_ not in BACKGROUND_PARTICIPLE_DEPS or _is_existential(token.head))
         ):
             sources = _unattributed(token, index)
+        if (
+            not sources and targets and is_passive(token)
+            and cue.lemma in construction_words().expulsion_verbs
+        ):
+            # "Two IAEA inspectors were expelled from North Korea": the country that
+            # expels is the one they are sent out of.
+            sources = [mention for mention in origin_mentions(token, index)
+                       if mention.kind in PLACE_KINDS]
         if not sources:
             sources = _unnamed_issuer(match.governor or token)
         return sources, targets
