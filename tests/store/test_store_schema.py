@@ -26,13 +26,20 @@ def test_new_database_gets_every_table_and_one_row_per_version(db_path: Path) ->
     assert versions == [(version,) for version in range(1, SCHEMA_VERSION + 1)]
 
 
-def _version_1_database(path: Path) -> None:
-    """A file as schema version 1 left it: one document, its rows and its story."""
+def _schema_at(path: Path, version: int) -> duckdb.DuckDBPyConnection:
+    """A new file with the migrations up to ``version`` applied, as that release did."""
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-    for statement in MIGRATIONS[1]:
-        con.execute(statement)
-    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    for step in range(1, version + 1):
+        for statement in MIGRATIONS[step]:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (?, now())", [step])
+    return con
+
+
+def _version_1_database(path: Path) -> None:
+    """A file as schema version 1 left it: one document, its rows and its story."""
+    con = _schema_at(path, 1)
     story = "md5('PAKGOV|USAGOV|042|2022-05-17')"
     con.execute(
         "INSERT INTO documents (doc_id, url, content_hash, status) "
@@ -77,6 +84,68 @@ def test_version_1_file_is_upgraded_keeping_its_rows(db_path: Path) -> None:
     assert keys == [("documents",)]
     assert [doc_id for doc_id, _ in rows] == ["new", "old"]
     assert rows[0][1] == rows[1][1] and stories == [(2, 2)]
+
+
+_STORY = "md5('PAKGOV|USAGOV|042|' || ?)"
+
+
+def _stories_and_types(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    """What a reader of ``stories`` sees: its rows, then its columns' names and types."""
+    return [
+        *con.execute("SELECT * FROM stories ORDER BY first_date").fetchall(),
+        *con.execute("SELECT column_name, column_type FROM (DESCRIBE stories)").fetchall(),
+    ]
+
+
+def _version_2_database(path: Path) -> list[tuple[object, ...]]:
+    """A file as schema version 2 left it, with a story of two reports and one of one.
+
+    Returns what its ``stories`` table shows.
+    """
+    con = _schema_at(path, 2)
+    for doc_id, day, first in (("a", "2022-05-17", "2022-05-17"),
+                               ("b", "2022-05-18", "2022-05-17"),
+                               ("c", "2022-06-30", "2022-06-30")):
+        con.execute(
+            "INSERT INTO documents (doc_id, url, content_hash, status) "
+            "VALUES (?, 'https://news.example/' || ?, 'h-v2', 'coded')", [doc_id, doc_id]
+        )
+        con.execute(
+            "INSERT INTO events (event_id, doc_id, sentence_index, source_code, target_code, "
+            "cameo, root, quad_class, goldstein, mode, date, event_date, story_id) VALUES "
+            f"(?, ?, 0, 'PAKGOV', 'USAGOV', '042', '04', 1, 1.9, 'asserted', ?, ?, {_STORY})",
+            [f"e-{doc_id}", doc_id, day, day, first],
+        )
+    for first, last, mentions in (("2022-05-17", "2022-05-18", 2), ("2022-06-30", "2022-06-30", 1)):
+        con.execute(
+            f"INSERT INTO stories VALUES ({_STORY}, 'PAKGOV', 'USAGOV', '042', '04', 1, 1.9, "
+            "?, ?, ?, ?, 1)",
+            [first, first, last, mentions, mentions],
+        )
+    shown = _stories_and_types(con)
+    con.close()
+    return shown
+
+
+def test_version_2_file_keeps_every_story_and_stores_only_repeated_ones(db_path: Path) -> None:
+    before = _version_2_database(db_path)
+    with pytest.raises(StoreError, match="E508"):
+        open_store(db_path, read_only=True)
+    open_store(db_path).close()
+    with open_store(db_path, read_only=True) as store:
+        after = _stories_and_types(store.con)
+        stored = store.con.execute("SELECT first_date::VARCHAR FROM repeated_stories").fetchall()
+        versions = store.con.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+    assert after == before
+    assert stored == [("2022-05-17",)]
+    assert versions == [(1,), (2,), (3,)]
+    with open_store(db_path) as store:
+        store.write_many([_report("d", "2022-07-01")])
+        stored = store.con.execute(
+            "SELECT first_date::VARCHAR, last_date::VARCHAR, num_mentions FROM repeated_stories "
+            "ORDER BY 1"
+        ).fetchall()
+    assert stored == [("2022-05-17", "2022-05-18", 2), ("2022-06-30", "2022-07-01", 2)]
 
 
 def test_events_table_has_the_contract_columns(store: Store) -> None:

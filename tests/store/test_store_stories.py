@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from realpolitik.export import export
 from realpolitik.store import Store
 from realpolitik.store.rows import StoredDocument
 from realpolitik.store.stories import story_id
@@ -63,6 +66,83 @@ def test_other_codes_and_non_asserted_events_are_not_merged(store: Store) -> Non
     assert unlinked == [("future",)]
 
 
+def _stored(store: Store) -> list[tuple[object, ...]]:
+    return store.con.execute(
+        "SELECT first_date::VARCHAR, num_mentions FROM repeated_stories ORDER BY first_date"
+    ).fetchall()
+
+
+_BROKEN_STORY_COUNTS = (
+    # stories whose num_mentions is not the number of their events
+    "SELECT count(*) FROM (SELECT s.story_id FROM stories s LEFT JOIN events e USING (story_id) "
+    "GROUP BY s.story_id, s.num_mentions HAVING count(e.event_id) <> s.num_mentions)",
+    # stories listed twice
+    "SELECT count(*) - count(DISTINCT story_id) FROM stories",
+    # linked events whose story is not listed
+    "SELECT count(*) FROM events e ANTI JOIN stories s USING (story_id) "
+    "WHERE e.story_id IS NOT NULL",
+    # one-event stories with a stored row
+    "SELECT count(*) FROM repeated_stories WHERE num_mentions < 2",
+)
+
+
+def _consistent(store: Store) -> None:
+    """The view lists each linked story once, with as many mentions as it has events."""
+    broken = [store.con.execute(sql).fetchall()[0][0] for sql in _BROKEN_STORY_COUNTS]
+    assert broken == [0] * len(_BROKEN_STORY_COUNTS)
+
+
+def test_only_stories_of_several_events_are_stored(store: Store) -> None:
+    store.write_many([
+        _report("a", "2022-05-17", host="one.example"),
+        _report("b", "2022-05-18", host="two.example"),
+        _report("c", "2022-06-30"),
+    ])
+    assert _stories(store) == [("2022-05-17", "2022-05-18", 2, 2, 2),
+                               ("2022-06-30", "2022-06-30", 1, 1, 1)]
+    assert _stored(store) == [("2022-05-17", 2)]
+    alone = store.con.execute(
+        "SELECT s.story_id, s.source_code, s.target_code, s.cameo, s.root, s.quad_class, "
+        "s.goldstein FROM stories s JOIN events e USING (story_id) WHERE e.doc_id = 'c'"
+    ).fetchall()
+    event = store.con.execute(
+        "SELECT story_id, source_code, target_code, cameo, root, quad_class, goldstein "
+        "FROM events WHERE doc_id = 'c'"
+    ).fetchall()
+    assert alone == event
+    _consistent(store)
+
+
+def test_a_story_gains_and_loses_its_row_with_its_second_report(store: Store) -> None:
+    store.write_many([_report("a", "2022-05-17"), _report("b", "2022-06-30")])
+    assert _stored(store) == []
+    store.write_many([_report("b", "2022-05-19")])
+    assert _stored(store) == [("2022-05-17", 2)]
+    _consistent(store)
+    store.write_many([_report("b", "2022-06-30")])
+    assert _stored(store) == []
+    assert [row[:3] for row in _stories(store)] == [
+        ("2022-05-17", "2022-05-17", 1), ("2022-06-30", "2022-06-30", 1)
+    ]
+    _consistent(store)
+
+
+def test_exports_give_every_event_its_story_counts(store: Store, tmp_path: Path) -> None:
+    store.write_many([
+        _report("a", "2022-05-17", host="one.example"),
+        _report("b", "2022-05-18", host="two.example"),
+        _report("c", "2022-06-30"),
+        _report("d", "2022-06-30", mode="future"),
+    ])
+    export(store.con, "jsonl", tmp_path / "events.jsonl")
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    exported = sorted(
+        (row["doc_id"], row["num_mentions"], row["num_articles"], row["num_sources"])
+        for row in map(json.loads, lines)
+    )
+    assert exported == [("a", 2, 2, 2), ("b", 2, 2, 2), ("c", 1, 1, 1), ("d", 1, 1, 1)]
+
+
 def test_stories_written_batch_by_batch_match_a_full_rebuild(store: Store) -> None:
     for doc_id, when in (("a", "2022-05-17"), ("b", "2022-05-19"), ("c", "2022-05-22")):
         store.write_many([_report(doc_id, when)])
@@ -110,8 +190,10 @@ def test_batches_that_replace_documents_match_a_full_rebuild(store: Store, seed:
         batch = [_random_report(rng, f"d{rng.randrange(25)}", version) for _ in range(6)]
         store.write_many(batch)
     incremental = _linking(store)
+    _consistent(store)
     store.refresh_all_stories()
     assert _linking(store) == incremental
+    _consistent(store)
     stories, links = incremental
     assert sum(row[6] for row in stories) == sum(story is not None for _, story in links)
     assert len(stories) > 10 and any(row[6] > 2 for row in stories)

@@ -7,6 +7,12 @@ code and CAMEO code whose dates are chained: each event lies within the window
 of the previous one, ordered by date. Undated and non-asserted events belong to
 no story. A story's id is a hash of its key and first date.
 
+Only stories of two or more events are stored, in ``repeated_stories``; an
+event whose story has no row there is that story's only member. Nearly every
+story is a single report, and writing, logging and checkpointing a row for
+each was a fifth of the cost of storing. The ``stories`` view (see
+:mod:`realpolitik.store.schema`) lists both kinds, so readers see every story.
+
 A batch changes only the stored stories its new events fall into or next to,
 and those of the events it replaces: every other story keeps its members,
 since the gaps around it stay wider than the window. So a write re-chains just
@@ -89,7 +95,7 @@ SELECT *, {story_id_sql("story_first")} AS story_id FROM chained
 the previous one of its key."""
 
 _STORIES_SQL = """
-INSERT INTO stories
+INSERT INTO repeated_stories
 SELECT m.story_id, any_value(m.source_code), any_value(m.target_code), any_value(m.cameo),
        any_value(m.root), any_value(m.quad_class), any_value(m.goldstein),
        min(m.event_date), max(m.event_date), count(*), count(DISTINCT m.doc_id),
@@ -97,6 +103,7 @@ SELECT m.story_id, any_value(m.source_code), any_value(m.target_code), any_value
                                m.doc_id))
 FROM story_members m LEFT JOIN documents d ON d.doc_id = m.doc_id
 GROUP BY m.story_id
+HAVING count(*) > 1
 """
 
 
@@ -107,7 +114,7 @@ def refresh_stories(
 
     Runs inside the caller's transaction, so stories never disagree with events.
     """
-    con.execute("DELETE FROM stories")
+    con.execute("DELETE FROM repeated_stories")
     con.execute(_CHAIN_SQL, [window_days])
     con.execute(_STORIES_SQL)
     con.execute(
@@ -121,24 +128,35 @@ def refresh_stories(
 
 
 _NEARBY_STORIES_SQL = """
+SELECT e.story_id, e.event_date, e.event_date
+FROM events e SEMI JOIN incoming b
+  ON e.source_code = b.source_code AND e.cameo = b.cameo
+ AND coalesce(e.target_code, '') = coalesce(b.target_code, '')
+ AND b.event_date BETWEEN e.event_date - $window AND e.event_date + $window
+WHERE e.story_id IS NOT NULL AND e.event_date BETWEEN $low AND $high
+UNION ALL
 SELECT s.story_id, s.first_date, s.last_date
-FROM stories s SEMI JOIN incoming b
+FROM repeated_stories s SEMI JOIN incoming b
   ON s.source_code = b.source_code AND s.cameo = b.cameo
  AND coalesce(s.target_code, '') = coalesce(b.target_code, '')
  AND b.event_date BETWEEN s.first_date - $window AND s.last_date + $window
 WHERE s.last_date >= $low AND s.first_date <= $high
 """
-"""The stored stories a batch may change: those within the window of a new event
-(read from the Arrow table ``incoming``). The date bounds let DuckDB skip the
-row groups of older stories."""
+"""The stored stories a batch may change, with their first and last dates: those
+with a linked event within the window of a new event (read from the Arrow table
+``incoming``). A story within the window of a new event always has such a
+member, since its members lie at most a window apart; that finds the one-event
+stories, which have no stored row. The second branch gives the stored stories'
+whole date range, which the members' look-up needs. The date bounds let DuckDB
+skip the row groups of older events and stories."""
 
 _TOUCHED_STORIES_SQL = """
-UNION
-SELECT story_id, first_date, last_date FROM stories
+UNION ALL
+SELECT story_id, first_date, last_date FROM repeated_stories
 WHERE story_id IN (SELECT unnest($touched::VARCHAR[]))
 """
-"""And those of the events the batch replaced; appended only when it replaced
-any, since the extra branch and its duplicate elimination cost 0.6 ms a batch."""
+"""And the stored stories of the events the batch replaced (a one-event story
+lost its only member); appended only when it replaced any."""
 
 _STORED_MEMBERS_SQL = f"""
 SELECT event_id, {", ".join(_MEMBER_COLUMNS)}, story_id AS old_story_id FROM events
@@ -186,7 +204,7 @@ def link_batch(
     replaced = {*touched, *stored["old_story_id"].to_pylist()}
     if replaced:
         con.execute(
-            "DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+            "DELETE FROM repeated_stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(replaced)],
         )
     members = pa.concat_tables(
@@ -288,40 +306,25 @@ def _chains(members: pa.Table, window_days: int) -> tuple[np.ndarray, np.ndarray
 
 
 def _insert_stories(con: duckdb.DuckDBPyConnection, members: pa.Table, number: np.ndarray) -> None:
-    """Insert one row per story; a story of one event needs no aggregation.
-
-    Most stories hold a single report, and grouping them costs as much as the
-    rest of the linking.
-    """
+    """Insert one row per story of two or more events; one-event stories get none."""
     if not members.num_rows:
         return
-    alone = np.bincount(number)[number] == 1
-    single = members.filter(pa.array(alone))
-    ones = pa.array(np.ones(single.num_rows, dtype=np.int64))
-    rows = [
-        pa.table(
-            {
-                "first_date": single["event_date"], "last_date": single["event_date"],
-                "num_mentions": ones, "num_articles": ones, "num_sources": ones,
-                **{name: single[name] for name in _STORY_COLUMNS[5:]},
-            }
-        )
-    ]
-    if not alone.all():
-        shared = members.filter(pa.array(~alone)).append_column(
-            "story", pa.array(number[~alone])
-        )
-        rows.append(
-            shared.group_by("story", use_threads=False)
-            .aggregate(_AGGREGATES)
-            .drop_columns(["story"])
-            .rename_columns(_STORY_COLUMNS)
-        )
+    shared = np.bincount(number)[number] > 1
+    if not shared.any():
+        return
+    rows = (
+        members.filter(pa.array(shared))
+        .append_column("story", pa.array(number[shared]))
+        .group_by("story", use_threads=False)
+        .aggregate(_AGGREGATES)
+        .drop_columns(["story"])
+        .rename_columns(_STORY_COLUMNS)
+    )
     execute_over(
         con,
-        f"INSERT INTO stories BY NAME SELECT *, {story_id_sql('first_date')} AS story_id "
+        f"INSERT INTO repeated_stories BY NAME SELECT *, {story_id_sql('first_date')} AS story_id "
         "FROM incoming",
-        pa.concat_tables(rows),
+        rows,
     )
 
 
