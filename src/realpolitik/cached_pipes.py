@@ -1,14 +1,18 @@
-"""The model's attribute rules (tag map, morphology and lemma exceptions), matched faster.
+"""Two of the model's rule components, giving the same annotations for less.
 
 spaCy's ``AttributeRuler`` runs a ``Matcher`` with about 180 patterns over
-every token: a third of the first pass, more than the tagger and lemmatizer
-together. Nearly all of those patterns test one token on its form and its
-tags, so every token with the same form and tags matches the same rules.
-``CachedAttributeRuler`` asks the ``Matcher`` once per such kind of token
-and remembers the answer; patterns of several tokens, or on attributes a
-kind does not fix, still go through a ``Matcher`` of their own. The matches
-are then applied by the ``AttributeRuler``'s own code, in its order, so the
-annotations are the same.
+every token: a third of the first pass, more than the tagger. Nearly all of
+those patterns test one token on its form and its tags, so every token with
+the same form and tags matches the same rules. ``CachedAttributeRuler`` asks
+the ``Matcher`` once per such kind of token and remembers the answer;
+patterns of several tokens, or on attributes a kind does not fix, still go
+through a ``Matcher`` of their own. The matches are then applied by the
+``AttributeRuler``'s own code, in its order, so the annotations are the same.
+
+The rule lemmatizer sets lemmas one ``Token`` at a time and caches no word
+that is already a base form, which is most of them. ``CachedLemmatizer``
+reads form, POS and morphology as arrays, lemmatises each new kind of token
+once with the model's own rules, and writes the lemmas back in one go.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 import numpy
-from spacy.attrs import IDS, ORTH
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -32,7 +37,7 @@ LEXICAL = frozenset({
 })
 #: Annotations a kind of token is keyed on and a stand-in token can carry.
 ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA")
-#: Known kinds at most, before the memory is cleared (a long run meets new words forever).
+#: Known kinds at most, before a memory is cleared (a long run meets new words forever).
 MAX_KINDS = 200_000
 
 Match = tuple[int, int, int, int]
@@ -122,15 +127,61 @@ class CachedAttributeRuler(AttributeRuler):
         self._kinds.update(zip(kinds, map(tuple, rules), strict=True))
 
 
+class CachedLemmatizer(EnglishLemmatizer):
+    """The English rule lemmatizer, run once per kind of token (form, POS, morphology).
+
+    Those three are all its rules read; spaCy's own cache is keyed on them too.
+    Like the model's, it leaves a lemma the attribute rules set, unless told to
+    overwrite.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._validated:
+            self._validate_tables()
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        if len(self._lemmas) > MAX_KINDS:
+            self._lemmas.clear()
+        strings = self.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            kind = (orth, pos, morph)
+            found = self._lemmas.get(kind)
+            if found is None:
+                found = self._lemmas[kind] = strings.add(self.lemmatize(doc[i])[0])
+            rows[i, 3] = found
+        doc.from_array([LEMMA], cast(Ints2d, numpy.ascontiguousarray(rows[:, 3:])))
+        return doc
+
+
 @Language.factory("realpolitik_attribute_ruler")
 def make_cached_attribute_ruler(nlp: Language, name: str) -> CachedAttributeRuler:
-    """The factory ``load_nlp`` swaps the model's ruler for (its patterns copied over)."""
+    """What ``speed_up`` swaps the model's ruler for (its patterns copied over)."""
     return CachedAttributeRuler(nlp.vocab, name)
 
 
-def speed_up_attribute_ruler(nlp: Language) -> None:
-    """Swap the model's ``attribute_ruler`` for a ``CachedAttributeRuler`` with its rules."""
+@Language.factory(
+    "realpolitik_lemmatizer", default_config={"mode": "rule", "overwrite": False}
+)
+def make_cached_lemmatizer(
+    nlp: Language, name: str, mode: str, overwrite: bool
+) -> CachedLemmatizer:
+    """What ``speed_up`` swaps the model's lemmatizer for (its tables copied over)."""
+    return CachedLemmatizer(nlp.vocab, None, name, mode=mode, overwrite=overwrite)
+
+
+def speed_up(nlp: Language) -> None:
+    """Swap the model's attribute ruler and rule lemmatizer for the cached ones above."""
     rules = cast(AttributeRuler, nlp.get_pipe("attribute_ruler")).patterns
     ruler = nlp.replace_pipe("attribute_ruler", "realpolitik_attribute_ruler")
     cast(CachedAttributeRuler, ruler).add_patterns(rules)
-
+    model = cast(EnglishLemmatizer, nlp.get_pipe("lemmatizer"))
+    if type(model) is not EnglishLemmatizer or model.mode != "rule":
+        return
+    config = {"mode": model.mode, "overwrite": model.overwrite}
+    lemmatizer = nlp.replace_pipe("lemmatizer", "realpolitik_lemmatizer", config=config)
+    cast(CachedLemmatizer, lemmatizer).initialize(lookups=model.lookups)
