@@ -31,8 +31,6 @@ SETTING_PREPS = frozenset({"in", "during", "amid"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 ACCUSE_FAMILY = "accuse"
 CLAIM_OF_DEED = "015"
-# Only these can govern an embedded act ("agreed", "ready", "threat"); the rest are skipped.
-GOVERNING_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
@@ -466,8 +464,8 @@ class CueFinder:
     def _governed(
         self, token: Token, own: CueMatch | None, by_token: dict[int, CueMatch]
     ) -> tuple[IntentFamily, CueMatch | None, Token | None] | None:
-        """The family ``token`` governs an act in, that act's match if it has a cue,
-        and the request noun that carried the family, if one did.
+        """The family ``token`` (one that can govern) governs an act in, that act's
+        match if it has a cue, and the request noun that carried the family, if one did.
 
         A statement with an obliged clause ("said Sudan must return") counts
         even when the clause has no cue: the demand is the event.
@@ -482,7 +480,7 @@ class CueFinder:
         noun = None
         if family is None and request is not None and (own is None or is_statement):
             family, noun = request
-        if family is None or not _can_govern(token):
+        if family is None:
             return None
         clauses = embedded_clauses(token)
         if request is not None:
@@ -527,7 +525,7 @@ class CueFinder:
         by_token = {match.token.i: match for match in matches}
         result = list(matches)
         for token in sent:
-            if token.pos_ not in GOVERNING_POS:
+            if not _can_govern(token):
                 continue
             own = by_token.get(token.i)
             governed = self._governed(token, own, by_token)
