@@ -18,10 +18,11 @@ once with the model's own rules, and writes the lemmas back in one go.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy
-from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -37,6 +38,11 @@ LEXICAL = frozenset({
 })
 #: Annotations a kind of token is keyed on and a stand-in token can carry.
 ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA")
+#: What the rules may set through arrays; a rule that sets anything else is applied by
+#: the ``AttributeRuler``'s own code.
+SETTABLE = (TAG, POS, MORPH, LEMMA)
+#: The match key of the first tokens of patterns of several tokens.
+OPENER = "opener"
 #: Known kinds at most, before a memory is cleared (a long run meets new words forever).
 MAX_KINDS = 200_000
 
@@ -53,13 +59,30 @@ def _is_single(pattern: Pattern, index: int) -> bool:
     return all(key in LEXICAL or key in ANNOTATED or key == "DEP" for key in pattern[0])
 
 
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """What the one-token rules do to every token of one kind.
+
+    ``rules`` holds the (rule index, match key) of each rule it matches;
+    ``opens`` says whether a pattern of several tokens may start at it; ``sets``
+    is what those rules leave, as (column of ``SETTABLE``, value), or None when
+    one sets something else.
+    """
+
+    rules: tuple[tuple[int, int], ...]
+    opens: bool
+    sets: tuple[tuple[int, int], ...] | None
+
+
 class CachedAttributeRuler(AttributeRuler):
     """An ``AttributeRuler`` that matches one-token patterns once per kind of token.
 
     A kind is a word form with its tag annotations (those the patterns test)
     and, on a parsed document, its dependency label; a document whose tokens
     carry dependency labels is matched the plain way, since a stand-in token
-    cannot carry one without a tree.
+    cannot carry one without a tree. A document where no pattern of several
+    tokens can start gets its annotations through arrays; any other through
+    the ``AttributeRuler``'s own code.
     """
 
     def __init__(self, vocab: Vocab, name: str = "attribute_ruler", **kwargs: Any) -> None:
@@ -69,9 +92,11 @@ class CachedAttributeRuler(AttributeRuler):
     def _reset(self) -> None:
         self._single = Matcher(self.vocab, validate=self.validate)
         self._several = Matcher(self.vocab, validate=self.validate)
+        self._openers = Matcher(self.vocab, validate=self.validate)
         self._annotated: list[str] = []
         self._tests_dep = False
-        self._kinds: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
+        self._opens_anywhere = False
+        self._kinds: dict[tuple[int, ...], _Kind] = {}
 
     def clear(self) -> None:
         super().clear()
@@ -87,44 +112,100 @@ class CachedAttributeRuler(AttributeRuler):
             self._single.add(key, cast(MatcherPatterns, single))
         if several:
             self._several.add(key, cast(MatcherPatterns, several))
-        tested = {name for pattern in single for name in pattern[0]}
+        # A pattern of several tokens starts where its first token matches, unless that
+        # token is optional or tests what a stand-in token cannot show.
+        openers = [pattern[:1] for pattern in several]
+        if any(not _is_single(opener, 0) for opener in openers):
+            self._opens_anywhere = True
+        elif openers:
+            self._openers.add(OPENER, cast(MatcherPatterns, openers))
+        tested = {name for pattern in single + openers for name in pattern[0]}
         self._annotated = [name for name in ANNOTATED if name in tested or name in self._annotated]
         self._tests_dep = self._tests_dep or "DEP" in tested
         self._kinds.clear()
 
+    def __call__(self, doc: Doc) -> Doc:
+        found = self._kinds_of(doc)
+        if found is None or self._opens_anywhere:
+            return super().__call__(doc)
+        positions, kinds = found
+        if any(kind.opens or kind.sets is None for kind in kinds):
+            matches = self._matches(doc, positions, kinds)
+            self.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
+            return doc
+        table = numpy.zeros((len(kinds), len(SETTABLE)), dtype=numpy.uint64)
+        is_set = numpy.zeros((len(kinds), len(SETTABLE)), dtype=bool)
+        for row, kind in enumerate(kinds):
+            for column, value in kind.sets or ():
+                table[row, column] = value
+                is_set[row, column] = True
+        rows = numpy.array(positions, dtype=numpy.intp)
+        values = numpy.where(is_set[rows], table[rows], doc.to_array(list(SETTABLE)))
+        written = cast(list[bool], is_set.any(axis=0).tolist())
+        if any(written):
+            attrs = [attr for attr, used in zip(SETTABLE, written, strict=True) if used]
+            doc.from_array(attrs, cast(Ints2d, numpy.ascontiguousarray(values[:, written])))
+        return doc
+
     def match(self, doc: Doc) -> list[Match]:
         """The same matches as ``AttributeRuler.match``, sorted the same way."""
-        if self._tests_dep and doc.has_annotation("DEP"):
+        found = self._kinds_of(doc)
+        if found is None:
             return cast(list[Match], super().match(doc))
-        columns = [ORTH, *(IDS[name] for name in self._annotated)]
-        kinds = [tuple(row) for row in doc.to_array(columns).tolist()]
-        new = [kind for kind in dict.fromkeys(kinds) if kind not in self._kinds]
-        if len(self._kinds) + len(new) > MAX_KINDS:
-            self._kinds.clear()
-            new = list(dict.fromkeys(kinds))
-        if new:
-            self._learn(new)
+        return self._matches(doc, *found)
+
+    def _matches(self, doc: Doc, positions: list[int], kinds: list[_Kind]) -> list[Match]:
         strings = self.vocab.strings
         matches = [
-            (rule, match_id, i, i + 1) for i, kind in enumerate(kinds)
-            for rule, match_id in self._kinds[kind]
+            (rule, match_id, i, i + 1) for i, position in enumerate(positions)
+            for rule, match_id in kinds[position].rules
         ]
         found = self._several(doc, allow_missing=True, as_spans=False)
         matches.extend((int(strings[m]), m, start, end) for m, start, end in found)
         matches.sort()
         return matches
 
-    def _learn(self, kinds: Sequence[tuple[int, ...]]) -> None:
+    def _kinds_of(self, doc: Doc) -> tuple[list[int], list[_Kind]] | None:
+        """The kinds of ``doc``'s tokens, once each, and where each token's is in that
+        list; None for a parsed doc whose labels the patterns test."""
+        if self._tests_dep and doc.has_annotation("DEP"):
+            return None
+        columns = [ORTH, *(IDS[name] for name in self._annotated)]
+        keys = [tuple(row) for row in doc.to_array(columns).tolist()]
+        distinct = {key: position for position, key in enumerate(dict.fromkeys(keys))}
+        new = [key for key in distinct if key not in self._kinds]
+        if len(self._kinds) + len(new) > MAX_KINDS:
+            self._kinds.clear()
+            new = list(distinct)
+        if new:
+            self._learn(new)
+        return [distinct[key] for key in keys], [self._kinds[key] for key in distinct]
+
+    def _learn(self, keys: Sequence[tuple[int, ...]]) -> None:
         """Match one stand-in token of each new kind, all in one document."""
         strings = self.vocab.strings
-        stand_ins = Doc(self.vocab, words=[strings[kind[0]] for kind in kinds])
+        stand_ins = Doc(self.vocab, words=[strings[key[0]] for key in keys])
         if self._annotated:
-            values = numpy.array([kind[1:] for kind in kinds], dtype=numpy.uint64)
+            values = numpy.array([key[1:] for key in keys], dtype=numpy.uint64)
             stand_ins.from_array([IDS[name] for name in self._annotated], cast(Ints2d, values))
-        rules: list[list[tuple[int, int]]] = [[] for _ in kinds]
+        rules: list[list[tuple[int, int]]] = [[] for _ in keys]
         for match_id, start, _ in self._single(stand_ins, allow_missing=True, as_spans=False):
             rules[start].append((int(strings[match_id]), match_id))
-        self._kinds.update(zip(kinds, map(tuple, rules), strict=True))
+        opens = {start for _, start, _ in self._openers(stand_ins, allow_missing=True,
+                                                           as_spans=False)}
+        for i, key in enumerate(keys):
+            matched = tuple(sorted(rules[i]))
+            self._kinds[key] = _Kind(matched, i in opens, self._settings(matched))
+
+    def _settings(self, rules: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...] | None:
+        """What ``rules``, applied in order, leave on a token, by column of ``SETTABLE``."""
+        left: dict[int, int] = {}
+        for rule, _ in rules:
+            for attr, value in self.attrs[rule].items():
+                if attr not in SETTABLE:
+                    return None
+                left[SETTABLE.index(attr)] = value
+        return tuple(left.items())
 
 
 class CachedLemmatizer(EnglishLemmatizer):
