@@ -19,6 +19,7 @@ TEXTS = [
     "It gets worse: the talks got nowhere and you did not have to sign it.",
     "Rebels fired 12 rockets at the base, killing $3m worth of equipment.  Then they left.",
     "The bigger states were better armed; leaders' meetings are held annually.",
+    "",
 ]
 CACHED = {"attribute_ruler": CachedAttributeRuler, "lemmatizer": CachedLemmatizer}
 

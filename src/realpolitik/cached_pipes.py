@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy
+from numpy.typing import NDArray
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -47,9 +48,22 @@ OPENER = "opener"
 MAX_KINDS = 200_000
 
 Match = tuple[int, int, int, int]
+#: For each token, the position of its kind in a document's list of kinds.
+Positions = numpy.ndarray[tuple[int], numpy.dtype[numpy.intp]]
 Pattern = list[dict[int | str, Any]]
 #: The same, as ``Matcher.add`` types it (the ruler's keys may be attribute IDs too).
 MatcherPatterns = list[list[dict[str, Any]]]
+
+
+def _distinct_rows(rows: NDArray[Any]) -> tuple[list[tuple[int, ...]], Positions, list[int]]:
+    """The distinct rows of a token-attribute array, for each token the position of its
+    row among them, and for each row a token that has it."""
+    keys = list(zip(*rows.T.tolist(), strict=True))
+    distinct = {key: position for position, key in enumerate(dict.fromkeys(keys))}
+    where = numpy.fromiter(map(distinct.__getitem__, keys), dtype=numpy.intp, count=len(keys))
+    holder = numpy.zeros(len(distinct), dtype=numpy.intp)
+    holder[where] = numpy.arange(len(keys))
+    return list(distinct), where, holder.tolist()
 
 
 def _is_single(pattern: Pattern, index: int) -> bool:
@@ -64,14 +78,15 @@ class _Kind:
     """What the one-token rules do to every token of one kind.
 
     ``rules`` holds the (rule index, match key) of each rule it matches;
-    ``opens`` says whether a pattern of several tokens may start at it; ``sets``
-    is what those rules leave, as (column of ``SETTABLE``, value), or None when
-    one sets something else.
+    ``opens`` says whether a pattern of several tokens may start at it.
+    ``values`` is what those rules leave in each column of ``SETTABLE``, and
+    ``written`` which columns they write; None when one sets something else.
     """
 
     rules: tuple[tuple[int, int], ...]
     opens: bool
-    sets: tuple[tuple[int, int], ...] | None
+    values: tuple[int, ...]
+    written: tuple[bool, ...] | None
 
 
 class CachedAttributeRuler(AttributeRuler):
@@ -129,18 +144,14 @@ class CachedAttributeRuler(AttributeRuler):
         if found is None or self._opens_anywhere:
             return super().__call__(doc)
         positions, kinds = found
-        if any(kind.opens or kind.sets is None for kind in kinds):
+        if any(kind.opens or kind.written is None for kind in kinds):
             matches = self._matches(doc, positions, kinds)
             self.set_annotations(doc, matches)  # type: ignore[no-untyped-call]
             return doc
-        table = numpy.zeros((len(kinds), len(SETTABLE)), dtype=numpy.uint64)
-        is_set = numpy.zeros((len(kinds), len(SETTABLE)), dtype=bool)
-        for row, kind in enumerate(kinds):
-            for column, value in kind.sets or ():
-                table[row, column] = value
-                is_set[row, column] = True
-        rows = numpy.array(positions, dtype=numpy.intp)
-        values = numpy.where(is_set[rows], table[rows], doc.to_array(list(SETTABLE)))
+        shape = (len(kinds), len(SETTABLE))
+        table = numpy.array([kind.values for kind in kinds], dtype=numpy.uint64).reshape(shape)
+        is_set = numpy.array([kind.written for kind in kinds], dtype=bool).reshape(shape)
+        values = numpy.where(is_set[positions], table[positions], doc.to_array(list(SETTABLE)))
         written = cast(list[bool], is_set.any(axis=0).tolist())
         if any(written):
             attrs = [attr for attr, used in zip(SETTABLE, written, strict=True) if used]
@@ -154,10 +165,10 @@ class CachedAttributeRuler(AttributeRuler):
             return cast(list[Match], super().match(doc))
         return self._matches(doc, *found)
 
-    def _matches(self, doc: Doc, positions: list[int], kinds: list[_Kind]) -> list[Match]:
+    def _matches(self, doc: Doc, positions: Positions, kinds: list[_Kind]) -> list[Match]:
         strings = self.vocab.strings
         matches = [
-            (rule, match_id, i, i + 1) for i, position in enumerate(positions)
+            (rule, match_id, i, i + 1) for i, position in enumerate(positions.tolist())
             for rule, match_id in kinds[position].rules
         ]
         found = self._several(doc, allow_missing=True, as_spans=False)
@@ -165,21 +176,20 @@ class CachedAttributeRuler(AttributeRuler):
         matches.sort()
         return matches
 
-    def _kinds_of(self, doc: Doc) -> tuple[list[int], list[_Kind]] | None:
+    def _kinds_of(self, doc: Doc) -> tuple[Positions, list[_Kind]] | None:
         """The kinds of ``doc``'s tokens, once each, and where each token's is in that
         list; None for a parsed doc whose labels the patterns test."""
         if self._tests_dep and doc.has_annotation("DEP"):
             return None
         columns = [ORTH, *(IDS[name] for name in self._annotated)]
-        keys = [tuple(row) for row in doc.to_array(columns).tolist()]
-        distinct = {key: position for position, key in enumerate(dict.fromkeys(keys))}
-        new = [key for key in distinct if key not in self._kinds]
+        keys, where, _ = _distinct_rows(doc.to_array(columns))
+        new = [key for key in keys if key not in self._kinds]
         if len(self._kinds) + len(new) > MAX_KINDS:
             self._kinds.clear()
-            new = list(distinct)
+            new = keys
         if new:
             self._learn(new)
-        return [distinct[key] for key in keys], [self._kinds[key] for key in distinct]
+        return where, list(map(self._kinds.__getitem__, keys))
 
     def _learn(self, keys: Sequence[tuple[int, ...]]) -> None:
         """Match one stand-in token of each new kind, all in one document."""
@@ -195,17 +205,22 @@ class CachedAttributeRuler(AttributeRuler):
                                                            as_spans=False)}
         for i, key in enumerate(keys):
             matched = tuple(sorted(rules[i]))
-            self._kinds[key] = _Kind(matched, i in opens, self._settings(matched))
+            self._kinds[key] = _Kind(matched, i in opens, *self._settings(matched))
 
-    def _settings(self, rules: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...] | None:
-        """What ``rules``, applied in order, leave on a token, by column of ``SETTABLE``."""
-        left: dict[int, int] = {}
+    def _settings(
+        self, rules: tuple[tuple[int, int], ...]
+    ) -> tuple[tuple[int, ...], tuple[bool, ...] | None]:
+        """What ``rules``, applied in order, leave in the columns of ``SETTABLE``, and
+        which columns they write (None when one sets something else)."""
+        values = [0] * len(SETTABLE)
+        written = [False] * len(SETTABLE)
         for rule, _ in rules:
             for attr, value in self.attrs[rule].items():
                 if attr not in SETTABLE:
-                    return None
-                left[SETTABLE.index(attr)] = value
-        return tuple(left.items())
+                    return tuple(values), None
+                values[SETTABLE.index(attr)] = value
+                written[SETTABLE.index(attr)] = True
+        return tuple(values), tuple(written)
 
 
 class CachedLemmatizer(EnglishLemmatizer):
@@ -218,23 +233,23 @@ class CachedLemmatizer(EnglishLemmatizer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._lemmas: dict[tuple[int, int, int], int] = {}
+        self._lemmas: dict[tuple[int, ...], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not self._validated:
             self._validate_tables()
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        todo = numpy.arange(len(doc)) if self.overwrite else numpy.flatnonzero(rows[:, 3] == 0)
         if len(self._lemmas) > MAX_KINDS:
             self._lemmas.clear()
-        strings = self.vocab.strings
-        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma and not self.overwrite:
-                continue
-            kind = (orth, pos, morph)
-            found = self._lemmas.get(kind)
-            if found is None:
-                found = self._lemmas[kind] = strings.add(self.lemmatize(doc[i])[0])
-            rows[i, 3] = found
+        kinds, where, holders = _distinct_rows(rows[todo, :3])
+        lemmas = list(map(self._lemmas.get, kinds))
+        for position, lemma in enumerate(lemmas):
+            if lemma is None:
+                token = doc[int(todo[holders[position]])]
+                lemma = self.vocab.strings.add(self.lemmatize(token)[0])
+                lemmas[position] = self._lemmas[kinds[position]] = lemma
+        rows[todo, 3] = numpy.array(lemmas, dtype=numpy.uint64)[where]
         doc.from_array([LEMMA], cast(Ints2d, numpy.ascontiguousarray(rows[:, 3:])))
         return doc
 
