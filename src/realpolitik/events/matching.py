@@ -416,7 +416,9 @@ class CueFinder:
         """Every cue in ``sent``; embedded acts hang under their governors."""
         verbs: dict[int, CueMatch] = {}
         nouns: list[CueMatch] = []
-        for token in sent:
+        # One Token object per word, shared by both walks over the sentence.
+        tokens = list(sent)
+        for token in tokens:
             if _is_predicate(token):
                 match = self.verb_match(token)
                 if match:
@@ -431,7 +433,7 @@ class CueFinder:
                     nouns.append(match)
         _adopt_means(nouns, verbs)
         matches = [*verbs.values(), *self._nouns_not_covered(nouns, verbs)]
-        return self._attach_families(sent, matches)
+        return self._attach_families(tokens, matches)
 
     def _nouns_not_covered(
         self, nouns: list[CueMatch], verbs: dict[int, CueMatch]
@@ -520,11 +522,11 @@ class CueFinder:
                 return family, noun
         return None
 
-    def _attach_families(self, sent: Span, matches: list[CueMatch]) -> list[CueMatch]:
+    def _attach_families(self, tokens: list[Token], matches: list[CueMatch]) -> list[CueMatch]:
         """Turn "agreed to meet", "urged X to withdraw" into one intent/appeal event."""
         by_token = {match.token.i: match for match in matches}
         result = list(matches)
-        for token in sent:
+        for token in tokens:
             if not _can_govern(token):
                 continue
             own = by_token.get(token.i)
