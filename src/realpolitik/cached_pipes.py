@@ -44,8 +44,9 @@ ANNOTATED = ("TAG", "POS", "MORPH", "LEMMA")
 SETTABLE = (TAG, POS, MORPH, LEMMA)
 #: The match key of the first tokens of patterns of several tokens.
 OPENER = "opener"
-#: Known kinds at most, before a memory is cleared (a long run meets new words forever).
-MAX_KINDS = 200_000
+#: Known kinds at most, before a memory is cleared (a long run meets new words forever):
+#: a few hundred bytes each, and news reuses far fewer.
+MAX_KINDS = 50_000
 
 Match = tuple[int, int, int, int]
 #: For each token, the position of its kind in a document's list of kinds.
@@ -112,6 +113,7 @@ class CachedAttributeRuler(AttributeRuler):
         self._tests_dep = False
         self._opens_anywhere = False
         self._kinds: dict[tuple[int, ...], _Kind] = {}
+        self._results: dict[_Kind, _Kind] = {}
 
     def clear(self) -> None:
         super().clear()
@@ -138,6 +140,7 @@ class CachedAttributeRuler(AttributeRuler):
         self._annotated = [name for name in ANNOTATED if name in tested or name in self._annotated]
         self._tests_dep = self._tests_dep or "DEP" in tested
         self._kinds.clear()
+        self._results.clear()
 
     def __call__(self, doc: Doc) -> Doc:
         found = self._kinds_of(doc)
@@ -205,7 +208,9 @@ class CachedAttributeRuler(AttributeRuler):
                                                            as_spans=False)}
         for i, key in enumerate(keys):
             matched = tuple(sorted(rules[i]))
-            self._kinds[key] = _Kind(matched, i in opens, *self._settings(matched))
+            kind = _Kind(matched, i in opens, *self._settings(matched))
+            # A hundred or so distinct kinds of result: one object each, whatever the words.
+            self._kinds[key] = self._results.setdefault(kind, kind)
 
     def _settings(
         self, rules: tuple[tuple[int, int], ...]
