@@ -4,10 +4,12 @@ spaCy's ``AttributeRuler`` runs a ``Matcher`` with about 180 patterns over
 every token: a third of the first pass, more than the tagger. Nearly all of
 those patterns test one token on its form and its tags, so every token with
 the same form and tags matches the same rules. ``CachedAttributeRuler`` asks
-the ``Matcher`` once per such kind of token and remembers the answer;
-patterns of several tokens, or on attributes a kind does not fix, still go
-through a ``Matcher`` of their own. The matches are then applied by the
-``AttributeRuler``'s own code, in its order, so the annotations are the same.
+the ``Matcher`` once per such kind of token and remembers the answer, with
+what the matched rules leave on such a token, which it writes back as arrays.
+Patterns of several tokens, or on attributes a kind does not fix, still go
+through a ``Matcher`` of their own; where one may match, the
+``AttributeRuler``'s own code applies all matches in its order. Either way the
+annotations are the model's.
 
 The rule lemmatizer sets lemmas one ``Token`` at a time and caches no word
 that is already a base form, which is most of them. ``CachedLemmatizer``
