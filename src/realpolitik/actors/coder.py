@@ -101,6 +101,7 @@ class ActorCoder:
 
 
 RESTATING_GAPS = (("or",), (",", "or"), ("(",))
+LONGEST_GAP = max(len(gap) for gap in RESTATING_GAPS)
 
 
 def _join_restatements(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -109,7 +110,9 @@ def _join_restatements(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         last = kept[-1] if kept else None
-        gap = tuple(t.text for t in doc[last.end : draft.start]) if last is not None else ()
+        gap: tuple[str, ...] = ()
+        if last is not None and draft.start - last.end <= LONGEST_GAP:
+            gap = tuple(t.text for t in doc[last.end : draft.start])
         if (
             last is None
             or gap not in RESTATING_GAPS

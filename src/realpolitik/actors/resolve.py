@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_TITLE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors.coding import Draft, believers_of, compose_code, of_a_faith
@@ -63,22 +63,23 @@ def add_name_repeats(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     order = sorted(drafts, key=lambda d: d.start)
     added: list[Draft] = []
     parts: dict[str, int] = {}
+    # Words and title case from arrays: a Token per word of the doc costs more than the rest.
+    orths, titled = doc.to_array([ORTH, IS_TITLE]).T.tolist()
+    strings = doc.vocab.strings
+    words: list[str] = [strings[orth] for orth in orths]
     pointer = 0
     i = 0
     while i < len(doc):
         while pointer < len(order) and order[pointer].start <= i:
             _register_name(order[pointer], pointer, parts)
             pointer += 1
-        token = doc[i]
-        if i in covered or token.text not in parts or not token.is_title:
+        if i in covered or words[i] not in parts or not titled[i]:
             i += 1
             continue
         end = i + 1
-        while (
-            end < len(doc) and end not in covered and doc[end].text in parts and doc[end].is_title
-        ):
+        while end < len(doc) and end not in covered and words[end] in parts and titled[end]:
             end += 1
-        source = order[parts[token.text]]
+        source = order[parts[words[i]]]
         actor = replace(source.actor, text=doc[i:end].text)
         added.append(
             Draft(
@@ -89,7 +90,7 @@ def add_name_repeats(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 "person",
                 entry=source.entry,
                 titles=source.titles,
-                antecedent=parts[token.text],
+                antecedent=parts[words[i]],
             )
         )
         i = end

@@ -31,8 +31,6 @@ SETTING_PREPS = frozenset({"in", "during", "amid"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 ACCUSE_FAMILY = "accuse"
 CLAIM_OF_DEED = "015"
-# Only these can govern an embedded act ("agreed", "ready", "threat"); the rest are skipped.
-GOVERNING_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 STATEMENT_ROOT = "01"
 PLAIN_STATEMENT = "010"
 # The parser labels "to" in "provide support to Israel" a dative: it is the cue's preposition.
@@ -418,7 +416,9 @@ class CueFinder:
         """Every cue in ``sent``; embedded acts hang under their governors."""
         verbs: dict[int, CueMatch] = {}
         nouns: list[CueMatch] = []
-        for token in sent:
+        # One Token object per word, shared by both walks over the sentence.
+        tokens = list(sent)
+        for token in tokens:
             if _is_predicate(token):
                 match = self.verb_match(token)
                 if match:
@@ -433,7 +433,7 @@ class CueFinder:
                     nouns.append(match)
         _adopt_means(nouns, verbs)
         matches = [*verbs.values(), *self._nouns_not_covered(nouns, verbs)]
-        return self._attach_families(sent, matches)
+        return self._attach_families(tokens, matches)
 
     def _nouns_not_covered(
         self, nouns: list[CueMatch], verbs: dict[int, CueMatch]
@@ -466,8 +466,8 @@ class CueFinder:
     def _governed(
         self, token: Token, own: CueMatch | None, by_token: dict[int, CueMatch]
     ) -> tuple[IntentFamily, CueMatch | None, Token | None] | None:
-        """The family ``token`` governs an act in, that act's match if it has a cue,
-        and the request noun that carried the family, if one did.
+        """The family ``token`` (one that can govern) governs an act in, that act's
+        match if it has a cue, and the request noun that carried the family, if one did.
 
         A statement with an obliged clause ("said Sudan must return") counts
         even when the clause has no cue: the demand is the event.
@@ -482,7 +482,7 @@ class CueFinder:
         noun = None
         if family is None and request is not None and (own is None or is_statement):
             family, noun = request
-        if family is None or not _can_govern(token):
+        if family is None:
             return None
         clauses = embedded_clauses(token)
         if request is not None:
@@ -522,12 +522,12 @@ class CueFinder:
                 return family, noun
         return None
 
-    def _attach_families(self, sent: Span, matches: list[CueMatch]) -> list[CueMatch]:
+    def _attach_families(self, tokens: list[Token], matches: list[CueMatch]) -> list[CueMatch]:
         """Turn "agreed to meet", "urged X to withdraw" into one intent/appeal event."""
         by_token = {match.token.i: match for match in matches}
         result = list(matches)
-        for token in sent:
-            if token.pos_ not in GOVERNING_POS:
+        for token in tokens:
+            if not _can_govern(token):
                 continue
             own = by_token.get(token.i)
             governed = self._governed(token, own, by_token)
