@@ -110,6 +110,14 @@ def test_acts_that_only_look_like_attacks_or_protests_are_not_coded_so(text: str
 
 
 @pytest.mark.model
+def test_a_state_claiming_its_army_s_deed_accuses_nobody() -> None:
+    own = _asserted("Chile claimed that the Chilean army had shelled rebel camps in Peru.")
+    assert not [event for event in own if event.root == "11"]
+    other = _asserted("Chile claimed that the Bolivian army had shelled villages in Peru.")
+    assert ("11", "CHL", "BOL") in {(event.root, *_dyad(event)) for event in other}
+
+
+@pytest.mark.model
 def test_joint_drills_still_show_force_to_the_country_they_are_held_near() -> None:
     coded = {(event.cameo, *_dyad(event))
              for event in _asserted("Russia and China held naval drills near Japan.")}

@@ -95,6 +95,8 @@ INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
 SHOW_OF_FORCE_CODE = "150"
 PROTEST_ROOT = "14"
+# A country and its state organs: what it says of their deeds it says of its own.
+STATE_SIDE_ROLES = frozenset({None, "GOV", "MIL", "COP", "SPY"})
 OFFICIAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "IGO"})
 AID_ROOT = "07"
 JOINT_EXERCISE_CODE = "062"
@@ -206,6 +208,21 @@ def _is_peacekeeping(source: Mention | None, predicate: Token) -> bool:
             word.startswith(tuple(construction_words().peacekeeping_stems))
             for word in (*source.actor.text.lower().split(), *(t.lower_ for t in predicate.subtree))
         )
+    )
+
+
+def _claims_own_state(match: CueMatch, source: Mention, target: Mention | None) -> bool:
+    """ "Trump claimed the US military is hitting IS harder": a state that "claims" a deed of
+    its own organs accuses nobody; the deed itself is coded from the reported clause. Its
+    own rebels or militants it does accuse."""
+    return (
+        match.family is not None
+        and match.family.name == ACCUSE_FAMILY
+        and target is not None
+        and source.actor.country is not None
+        and source.actor.country == target.actor.country
+        and source.actor.role in STATE_SIDE_ROLES
+        and target.actor.role in STATE_SIDE_ROLES
     )
 
 
@@ -617,6 +634,8 @@ class EventExtractor:
                 if _speaks_of_own_country(match, source, target):
                     continue
                 if _official_gathering(match, source):
+                    continue
+                if _claims_own_state(match, source, target):
                     continue
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
                 candidates.append(Candidate(match, source, target, specific))
