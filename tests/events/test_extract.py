@@ -118,6 +118,14 @@ def test_a_state_claiming_its_army_s_deed_accuses_nobody() -> None:
 
 
 @pytest.mark.model
+def test_a_call_on_a_weekday_is_no_call_on_somebody() -> None:
+    assert not [event for event in _asserted("Peru called Chile on Tuesday to discuss trade.")
+                if event.root == "02"]
+    assert ("02", "PER", "CHL") in {(event.root, *_dyad(event)) for event in
+                                    _asserted("Peru called on Chile to stop the shelling.")}
+
+
+@pytest.mark.model
 def test_joint_drills_still_show_force_to_the_country_they_are_held_near() -> None:
     coded = {(event.cameo, *_dyad(event))
              for event in _asserted("Russia and China held naval drills near Japan.")}

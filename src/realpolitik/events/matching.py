@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from realpolitik.errors import KnowledgeError
 from realpolitik.events.constructions import construction_words
+from realpolitik.events.dates import date_words
 from realpolitik.events.lexicon import Cue, IntentFamily, Lexicon, restored_lemma
 
 VERB_TAGS = frozenset({"VERB"})
@@ -195,16 +196,25 @@ def _is_measure(noun: Token) -> bool:
 def _prep_lemmas(token: Token) -> set[str]:
     """Prepositions around the cue, less those that only say when ("called on Tuesday")."""
     found = {child.lower_ for child in token.children
-             if child.dep_ in PREP_DEPS and not _says_when(child)}
+             if child.dep_ in PREP_DEPS and not says_when(child)}
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             found.update(gc.lower_ for gc in child.children
-                         if gc.dep_ == "prep" and not _says_when(gc))
+                         if gc.dep_ == "prep" and not says_when(gc))
     return found
 
 
-def _says_when(prep: Token) -> bool:
-    return any(obj.dep_ == "pobj" and obj.ent_type_ in TIME_ENTITIES for obj in prep.children)
+def says_when(prep: Token) -> bool:
+    """A phrase of time: a DATE or TIME entity, or a weekday or month named where the
+    entity recogniser did not run ("Erdogan called Putin on Tuesday")."""
+    words = date_words()
+    return any(
+        obj.dep_ == "pobj" and (
+            obj.ent_type_ in TIME_ENTITIES or obj.lower_ in words.weekdays
+            or (obj.lower_ in words.months and obj.pos_ == "PROPN")
+        )
+        for obj in prep.children
+    )
 
 
 def _modifier_lemmas(noun: Token) -> set[str]:
@@ -261,10 +271,8 @@ def _asks_as_it_should(governor: Token, lemma: str) -> bool:
         return True
     marks = [mark for clause in governor.children if clause.dep_ == "advcl"
              for mark in clause.children if mark.dep_ == "mark"]
-    return any(
-        word.lower_ in needed
-        for word in (*marks, *(c for c in governor.children if c.dep_ in {"prep", "prt"}))
-    )
+    preps = (c for c in governor.children if c.dep_ in {"prep", "prt"} and not says_when(c))
+    return any(word.lower_ in needed for word in (*marks, *preps))
 
 
 def _asks_another(governor: Token) -> bool:
