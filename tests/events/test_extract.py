@@ -119,8 +119,11 @@ def test_a_state_claiming_its_army_s_deed_accuses_nobody() -> None:
 
 @pytest.mark.model
 def test_a_call_on_a_weekday_is_no_call_on_somebody() -> None:
-    assert not [event for event in _asserted("Peru called Chile on Tuesday to discuss trade.")
-                if event.root == "02"]
+    phoned = _asserted("Peru called Chile on Tuesday to discuss trade.")
+    assert not [event for event in phoned if event.root == "02"]
+    assert ("041", "PER", "CHL") in {(event.cameo, *_dyad(event)) for event in phoned}
+    assert not [event for event in _asserted("Peru called Chile a rogue state.")
+                if event.cameo == "041"]
     assert ("02", "PER", "CHL") in {(event.root, *_dyad(event)) for event in
                                     _asserted("Peru called on Chile to stop the shelling.")}
 

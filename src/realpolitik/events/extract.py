@@ -40,8 +40,8 @@ from realpolitik.events.arguments import (
 from realpolitik.events.attribution import event_attribution
 from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
-from realpolitik.events.lexicon import Lexicon, by_longest_prefix
-from realpolitik.events.matching import CueFinder, CueMatch, verb_lemma
+from realpolitik.events.lexicon import Cue, Lexicon, by_longest_prefix
+from realpolitik.events.matching import CueFinder, CueMatch, says_when, verb_lemma
 from realpolitik.events.mend import mend_name_auxiliaries, mend_verbless_sentences
 from realpolitik.events.mode import event_mode, governed_mode, is_pending
 from realpolitik.events.places import event_location, struck_place
@@ -95,6 +95,12 @@ INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
 SHOW_OF_FORCE_CODE = "150"
 PROTEST_ROOT = "14"
+# A "call" that only names ("called Iran a terrorist state") or appeals ("called on", "called
+# for") is no telephone call.
+NAMING_DEPS = frozenset({"oprd", "ccomp", "acomp"})
+APPEAL_PREPS = frozenset({"on", "upon", "for"})
+TELEPHONE_CALL = Cue(code="041", lemma="call", pos="verb", particle=None, objects=frozenset(),
+                     preps=(), target="dobj", source_preps=(), target_preps=(), specificity=0)
 # A country and its state organs: what it says of their deeds it says of its own.
 STATE_SIDE_ROLES = frozenset({None, "GOV", "MIL", "COP", "SPY"})
 OFFICIAL_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "IGO"})
@@ -445,6 +451,7 @@ class EventExtractor:
     ) -> list[Event]:
         matches = self.finder.find(sent)
         candidates = self._drop_covering_statements(matches, self._candidates(matches, index))
+        candidates += self._telephone_calls(sent, matches, index)
         seen: dict[tuple[str, str | None, str], Event] = {}
         # An act a governor already codes ("prepared to resume shelling") states no second intent.
         governed = {match.embedded.token.i for match in matches if match.embedded is not None}
@@ -640,6 +647,32 @@ class EventExtractor:
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
                 candidates.append(Candidate(match, source, target, specific))
         return candidates
+
+    def _telephone_calls(
+        self, sent: Span, matches: list[CueMatch], index: MentionIndex
+    ) -> list[Candidate]:
+        """ "Erdogan called Putin on Tuesday", "Modi called Putin to discuss the war": a
+        "call" no cue took, with an actor as its very object and no "on"/"for" appeal or
+        second object ("called Iran a terrorist state"), is a telephone call (041)."""
+        taken = {match.token.i for match in matches} | {
+            match.governor.i for match in matches if match.governor is not None}
+        calls: list[Candidate] = []
+        for token in sent:
+            if token.lemma_.lower() != "call" or token.pos_ != "VERB" or token.i in taken:
+                continue
+            if any(child.dep_ in NAMING_DEPS
+                   or (child.dep_ == "xcomp" and child.pos_ not in ("VERB", "AUX"))
+                   or (child.dep_ == "prep" and child.lower_ in APPEAL_PREPS
+                       and not says_when(child))
+                   for child in token.children):
+                continue
+            match = CueMatch(token, TELEPHONE_CALL)
+            sources, targets = self._plain_arguments(match, index)
+            objects = {child.i for child in token.children if child.dep_ == "dobj"}
+            calls += [Candidate(match, source, target, False)
+                      for source in sources for target in targets
+                      if target.head in objects and not same_actor(source, target)]
+        return calls
 
     @staticmethod
     def _addressed_to_hosts(match: CueMatch) -> bool:
