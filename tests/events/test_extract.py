@@ -118,6 +118,12 @@ def test_a_state_claiming_its_army_s_deed_accuses_nobody() -> None:
 
 
 @pytest.mark.model
+def test_warplanes_bombing_a_city_strike_its_country() -> None:
+    events = _asserted("Iraqi warplanes bombed Raqqa on Monday.")
+    assert any(event.root == "19" and _dyad(event) == ("IRQ", "SYR") for event in events)
+
+
+@pytest.mark.model
 def test_a_call_on_a_weekday_is_no_call_on_somebody() -> None:
     phoned = _asserted("Peru called Chile on Tuesday to discuss trade.")
     assert not [event for event in phoned if event.root == "02"]

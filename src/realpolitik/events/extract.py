@@ -42,7 +42,6 @@ from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Cue, Lexicon, by_longest_prefix
 from realpolitik.events.matching import CueFinder, CueMatch, says_when, verb_lemma
-from realpolitik.events.mend import mend_name_auxiliaries, mend_verbless_sentences
 from realpolitik.events.mode import event_mode, governed_mode, is_pending
 from realpolitik.events.places import event_location, struck_place
 from realpolitik.events.quantities import event_quantities
@@ -424,8 +423,6 @@ class EventExtractor:
         """Every event of the parsed sentences, with offsets into the full text."""
         index = MentionIndex(mentions)
         events: list[Event] = []
-        mend_name_auxiliaries(parsed.parsed)
-        mend_verbless_sentences(parsed.parsed)
         for sent in parsed.parsed.sents:
             sentence_index, shift = parsed.origin_of(sent.start)
             for event in self._sentence_events(sent, sentence_index, index, doc_id, doc_date):

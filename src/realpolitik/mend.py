@@ -1,4 +1,5 @@
-"""Repairs to the small model's parse that the event rules would otherwise inherit.
+"""Repairs to the small model's parse, made once after parsing so that every later stage
+(actors, events) reads the same, mended tree.
 
 The statistical parser occasionally reads a name's last word as an auxiliary
 ("Theresa May held talks": "May" as the modal of "held"), which leaves the verb
@@ -20,6 +21,12 @@ NAME_TAGS = frozenset({"NNP", "NNPS"})
 SUBJECT_LABELS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBN"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def mend_parse(doc: Doc) -> None:
+    """Apply every repair below to a freshly parsed document."""
+    mend_name_auxiliaries(doc)
+    mend_verbless_sentences(doc)
 
 
 def mend_name_auxiliaries(doc: Doc) -> None:
