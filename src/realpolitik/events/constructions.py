@@ -38,6 +38,7 @@ class ConstructionWords(BaseModel):
     lapse_codes: dict[str, str]
     linked_codes: dict[str, str]
     governor_preps: dict[str, frozenset[str]]
+    telephone_verbs: frozenset[str]
     fact_verbs: frozenset[str]
     cessation_verbs: frozenset[str]
     ceased_codes: dict[str, str]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -41,7 +41,12 @@ from realpolitik.events.attribution import event_attribution
 from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Cue, Lexicon, by_longest_prefix
-from realpolitik.events.matching import CueFinder, CueMatch, says_when, verb_lemma
+from realpolitik.events.matching import (
+    CueFinder,
+    CueMatch,
+    asks_as_it_should,
+    verb_lemma,
+)
 from realpolitik.events.mode import event_mode, governed_mode, is_pending
 from realpolitik.events.places import event_location, struck_place
 from realpolitik.events.quantities import event_quantities
@@ -93,12 +98,13 @@ FORCE_ROOT = "15"
 INTENT_ROOT = "03"
 PEACEKEEPING_CODE = "074"
 SHOW_OF_FORCE_CODE = "150"
+# What an "operation" or "mission" an attack cue found turns out to be, when not an attack.
+OperationKind = Literal["peacekeeping", "civil"]
 PROTEST_ROOT = "14"
-# A "call" that only names ("called Iran a terrorist state") or appeals ("called on", "called
-# for") is no telephone call.
+# A "call" with a second object or complement names ("called Iran a terrorist state").
 NAMING_DEPS = frozenset({"oprd", "ccomp", "acomp"})
-APPEAL_PREPS = frozenset({"on", "upon", "for"})
-TELEPHONE_CALL = Cue(code="041", lemma="call", pos="verb", particle=None, objects=frozenset(),
+# The cue a telephone verb no other cue took stands for (its lemma filled in per match).
+TELEPHONE_CALL = Cue(code="041", lemma="", pos="verb", particle=None, objects=frozenset(),
                      preps=(), target="dobj", source_preps=(), target_preps=(), specificity=0)
 # A country and its state organs: what it says of their deeds it says of its own.
 STATE_SIDE_ROLES = frozenset({None, "GOV", "MIL", "COP", "SPY"})
@@ -241,7 +247,7 @@ def _official_gathering(match: CueMatch, source: Mention) -> bool:
     )
 
 
-def _operation_kind(match: CueMatch) -> str | None:
+def _operation_kind(match: CueMatch) -> OperationKind | None:
     """What an attack cue's operation or mission is, when its words say it is none:
     "peacekeeping" ("peacekeeping operations") or "civil" ("a rescue operation")."""
     words = construction_words()
@@ -649,21 +655,24 @@ class EventExtractor:
         self, sent: Span, matches: list[CueMatch], index: MentionIndex
     ) -> list[Candidate]:
         """ "Erdogan called Putin on Tuesday", "Modi called Putin to discuss the war": a
-        "call" no cue took, with an actor as its very object and no "on"/"for" appeal or
-        second object ("called Iran a terrorist state"), is a telephone call (041)."""
+        "call" no cue took, with an actor as its very object, neither appealing ("called
+        on", "called for": ``governor_preps``) nor naming ("called Iran a terrorist state"),
+        is a telephone call (041)."""
+        words = construction_words()
         taken = {match.token.i for match in matches} | {
             match.governor.i for match in matches if match.governor is not None}
         calls: list[Candidate] = []
         for token in sent:
-            if token.lemma_.lower() != "call" or token.pos_ != "VERB" or token.i in taken:
+            lemma = token.lemma_.lower()
+            if lemma not in words.telephone_verbs or token.pos_ != "VERB" or token.i in taken:
                 continue
-            if any(child.dep_ in NAMING_DEPS
-                   or (child.dep_ == "xcomp" and child.pos_ not in ("VERB", "AUX"))
-                   or (child.dep_ == "prep" and child.lower_ in APPEAL_PREPS
-                       and not says_when(child))
-                   for child in token.children):
+            if (lemma in words.governor_preps and asks_as_it_should(token, lemma)) or any(
+                child.dep_ in NAMING_DEPS
+                or (child.dep_ == "xcomp" and child.pos_ not in ("VERB", "AUX"))
+                for child in token.children
+            ):
                 continue
-            match = CueMatch(token, TELEPHONE_CALL)
+            match = CueMatch(token, replace(TELEPHONE_CALL, lemma=lemma))
             sources, targets = self._plain_arguments(match, index)
             objects = {child.i for child in token.children if child.dep_ == "dobj"}
             calls += [Candidate(match, source, target, False)

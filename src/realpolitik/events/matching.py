@@ -196,15 +196,15 @@ def _is_measure(noun: Token) -> bool:
 def _prep_lemmas(token: Token) -> set[str]:
     """Prepositions around the cue, less those that only say when ("called on Tuesday")."""
     found = {child.lower_ for child in token.children
-             if child.dep_ in PREP_DEPS and not says_when(child)}
+             if child.dep_ in PREP_DEPS and not _says_when(child)}
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"}:
             found.update(gc.lower_ for gc in child.children
-                         if gc.dep_ == "prep" and not says_when(gc))
+                         if gc.dep_ == "prep" and not _says_when(gc))
     return found
 
 
-def says_when(prep: Token) -> bool:
+def _says_when(prep: Token) -> bool:
     """A phrase of time: a DATE or TIME entity, or a weekday or month named where the
     entity recogniser did not run ("Erdogan called Putin on Tuesday")."""
     words = date_words()
@@ -264,14 +264,14 @@ def embedded_clauses(governor: Token) -> list[Token]:
     ]
 
 
-def _asks_as_it_should(governor: Token, lemma: str) -> bool:
+def asks_as_it_should(governor: Token, lemma: str) -> bool:
     """A governor that asks only through a preposition ("called on", "called for") has one."""
     needed = construction_words().governor_preps.get(lemma)
     if needed is None:
         return True
     marks = [mark for clause in governor.children if clause.dep_ == "advcl"
              for mark in clause.children if mark.dep_ == "mark"]
-    preps = (c for c in governor.children if c.dep_ in {"prep", "prt"} and not says_when(c))
+    preps = (c for c in governor.children if c.dep_ in {"prep", "prt"} and not _says_when(c))
     return any(word.lower_ in needed for word in (*marks, *preps))
 
 
@@ -481,7 +481,7 @@ class CueFinder:
         even when the clause has no cue: the demand is the event.
         """
         lemma = verb_lemma(token, self.lexicon)
-        family = self.lexicon.family_of(lemma) if _asks_as_it_should(token, lemma) else None
+        family = self.lexicon.family_of(lemma) if asks_as_it_should(token, lemma) else None
         is_statement = own is not None and own.cue.code.startswith(STATEMENT_ROOT)
         obliged = _obliged_clause(token) if is_statement else None
         if obliged is not None:
