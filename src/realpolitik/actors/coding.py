@@ -65,6 +65,11 @@ def entry_actor(entry: ActorEntry, text: str, day: date | None) -> Actor:
             compose_code(country, period.role) if country or period.role else entry.code
         )
         return Actor(text, entry.name, code or "", country, period.role)
+    return base_actor(entry, text)
+
+
+def base_actor(entry: ActorEntry, text: str) -> Actor:
+    """The actor an entry stands for outside its date-bounded roles."""
     code = entry.code or compose_code(entry.country, entry.role)
     return Actor(text, entry.name, code, entry.country, entry.role)
 
@@ -292,8 +297,7 @@ def _affiliated(evidence: _Evidence, text: str, day: date | None, role: str | No
         return None
     actor = entry_actor(entry, text, day)
     if actor.role != role and entry.role == role:
-        actor = Actor(text, entry.name, entry.code or compose_code(entry.country, entry.role),
-                      entry.country, entry.role)
+        actor = base_actor(entry, text)
     if evidence.country and evidence.country != actor.country:
         return None
     return actor

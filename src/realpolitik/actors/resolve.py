@@ -15,7 +15,14 @@ import numpy
 from spacy.attrs import IS_TITLE, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
-from realpolitik.actors.coding import Draft, believers_of, compose_code, of_a_faith
+from realpolitik.actors.coding import (
+    ARMED_GROUP_ROLES,
+    Draft,
+    base_actor,
+    believers_of,
+    compose_code,
+    of_a_faith,
+)
 from realpolitik.actors.knowledge import KnowledgeBase
 from realpolitik.actors.schema import ActorEntry
 from realpolitik.records import Actor
@@ -28,7 +35,6 @@ GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
 MILITANT_ROLES = frozenset({"INS"})
 # Forces named by a faith ("Moslem forces") may fight anywhere: only a place gives them one.
 FAITH_FORCE_ROLES = frozenset({"MIL", "REB", "INS"})
-ARMED_ROLES = frozenset({"INS", "REB"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Who governs or polices a place: the government and police of a sentence set in one country.
 HOME_ROLES = frozenset({"GOV", "COP"})
@@ -149,22 +155,20 @@ def _tell_movements_from_states(drafts: list[Draft], sentence_of: list[int]) -> 
     """A movement a date makes a government ("Taliban" after August 2021, or in an undated
     text) is not the government its sentence names beside it: "Ghani announced a ceasefire
     with the Taliban" sets the movement against the state, so it takes its own role."""
-    codes: dict[int, list[tuple[str, ActorEntry | None]]] = {}
+    # A capital is its government by metonymy ("the Taliban ... in Kabul"), no rival.
+    holders: dict[int, list[tuple[str, ActorEntry | None]]] = {}
     for draft in drafts:
-        # A capital is its government by metonymy ("the Taliban ... in Kabul"), no rival.
         if draft.kind not in ("country", "capital"):
-            codes.setdefault(sentence_of[draft.start], []).append((draft.actor.code, draft.entry))
+            holders.setdefault(sentence_of[draft.start], []).append((draft.actor.code, draft.entry))
     for draft in drafts:
         entry = draft.entry
         if entry is None or not entry.roles or entry.kind == "person":
             continue
-        if draft.actor.role == entry.role:
-            continue
-        rivals = [code for code, other in codes.get(sentence_of[draft.start], [])
-                  if code == draft.actor.code and other is not entry]
-        if rivals:
-            code = entry.code or compose_code(entry.country, entry.role)
-            draft.actor = Actor(draft.actor.text, entry.name, code, entry.country, entry.role)
+        if draft.actor.role != entry.role and any(
+            code == draft.actor.code and other is not entry
+            for code, other in holders.get(sentence_of[draft.start], [])
+        ):
+            draft.actor = base_actor(entry, draft.actor.text)
 
 
 def _give_state_countries(
@@ -442,7 +446,7 @@ def _stateless_armed_group(draft: Draft) -> bool:
         and draft.entry.kind == "group"
         and draft.entry.country is None
         and draft.actor.country is None
-        and draft.actor.role in ARMED_ROLES
+        and draft.actor.role in ARMED_GROUP_ROLES
         and draft.antecedent is None
     )
 
