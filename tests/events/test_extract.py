@@ -710,8 +710,6 @@ CONSTRUCTION_CASES: list[tuple[str, str, str, str | None, str | None]] = [
     ("claimed-deed",
      "A Somali militant group claimed responsibility for a bombing at a hotel in the Kenyan "
      "capital.", "015", "SOM", "KEN"),
-    ("fired-from-at-speaker", "Chad said a rocket was fired at it from Sudan on Friday.",
-     "19", "SDN", "TCD"),
     ("attacked-speaker-accuses", "Chad said a rocket was fired at it from Sudan on Friday.",
      "112", "TCD", "SDN"),
     ("ied", "Two Kenyan policemen were killed by an improvised explosive device in Mandera.",
@@ -840,3 +838,45 @@ def test_officials_speaking_of_their_own_country_address_nobody() -> None:
 )
 def test_calling_someone_is_no_appeal_without_on_or_for(text: str) -> None:
     assert not any(code.startswith("02") for code, _, _ in _dyads(text))
+
+
+@pytest.mark.model
+def test_attack_a_victim_reports_is_its_claim_and_its_accusation() -> None:
+    events = code_text("Chad said a rocket was fired at it from Sudan on Friday.").events
+    coded = {(event.root, *_dyad(event), event.mode) for event in events}
+    assert ("19", "SDN", "TCD", "claimed") in coded
+    assert ("11", "TCD", "SDN", "asserted") in coded
+
+
+@pytest.mark.model
+def test_attack_the_writer_tells_of_is_asserted_and_accuses_nobody() -> None:
+    dyads = _dyads("The Chadian president urged his allies to send aid after Sudan fired "
+                   "rockets at Chad on Monday.")
+    assert any(code.startswith("19") and (src, tgt) == ("SDN", "TCD") for code, src, tgt in dyads)
+    assert not any(code.startswith("11") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Kenyan inspectors want to re-examine the factories in Uganda.",
+    "Kenya vowed to condemn Uganda at the summit.",
+])
+def test_wanting_to_investigate_or_criticise_states_no_intent(text: str) -> None:
+    assert not any(event.root == "03" for event in _asserted(text))
+
+
+@pytest.mark.model
+def test_wanting_another_to_investigate_is_still_an_appeal() -> None:
+    assert any(code.startswith("02") and (src, tgt) == ("KEN", "UGA")
+               for code, src, tgt in _dyads("Kenya wants Uganda to investigate the attack."))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "hopeful"), [
+    ("Kenya's foreign minister said she hoped Ugandan officials would be indicted for "
+     "war crimes.", False),
+    ("Kenya's foreign minister said she hoped Ugandan officials would be arrested.", False),
+    ("Kenya's foreign minister said she hoped talks with Uganda would succeed.", True),
+])
+def test_hoping_for_harm_to_someone_is_no_optimism_about_them(text: str, hopeful: bool) -> None:
+    assert (("013", "KEN", "UGA") in _dyads(text)) is hopeful

@@ -147,6 +147,22 @@ def test_bad_family_codes_are_reported(tmp_path: Path) -> None:
     assert "root code '03'" in str(caught.value)
 
 
+def test_codeless_entries_must_be_roots(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "families:\n"
+        '  - {family: intent, governors: [vow], default: "030", codeless: ["111"]}\n',
+    )
+    with pytest.raises(KnowledgeError, match="codeless '111' is not a CAMEO root"):
+        load_lexicon([path])
+
+
+def test_family_has_no_code_over_its_codeless_roots(lexicon: Lexicon) -> None:
+    intent = lexicon.family_named("intent")
+    assert not intent.codes("090") and not intent.codes("1124")
+    assert intent.codes("0841") and intent.codes(None)
+
+
 def test_unreadable_and_malformed_files(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match=r"^\[E312\] .*missing.yaml: cannot read"):
         load_lexicon([tmp_path / "missing.yaml"])

@@ -37,7 +37,7 @@ from realpolitik.events.arguments import (
     subject_mentions,
     verb_arguments,
 )
-from realpolitik.events.attribution import event_attribution
+from realpolitik.events.attribution import attribution_cues, event_attribution
 from realpolitik.events.constructions import construction_words
 from realpolitik.events.dates import event_date
 from realpolitik.events.lexicon import Cue, Lexicon, by_longest_prefix
@@ -69,6 +69,7 @@ THREAT_ROOT = "13"
 REFUSAL_FAMILY = "reject"
 ACCUSE_FAMILY = "accuse"
 NEGATED_MODE = "negated"
+CLAIMED_MODE = "claimed"
 # Where a statement reports an act, not merely mentions one.
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "parataxis"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -92,6 +93,8 @@ ATTACK_ROOTS = frozenset({"18", "19", "20"})
 # violence in passing; only a clause that reports it gets an unnamed attacker.
 BACKGROUND_PARTICIPLE_DEPS = frozenset({"acl", "relcl"})
 DENIAL_CODE = "016"
+OPTIMISM_CODE = "013"
+CONFLICT_QUADS = frozenset({3, 4})
 CLAIM_CODE = "015"
 VISIT_CODE = "042"
 FORCE_ROOT = "15"
@@ -473,8 +476,12 @@ class EventExtractor:
                 coded, conditional=_is_conditional(candidate.match),
                 threatening=_is_conditional(candidate.match, THREAT_CONDITIONS),
             ) if stated else None
+            complaint = self._complaint(coded, predicate, index)
+            if complaint is not None:
+                # What the victim reports is its accusation, as yet one party's claim.
+                coded = replace(coded, mode=CLAIMED_MODE)
             derived = (intent, self._refusal(coded), _lapse(coded, candidate.match),
-                       _linked(coded), self._complaint(coded, predicate, index))
+                       _linked(coded), complaint)
             for event in (coded, *derived):
                 if event is None:
                     continue
@@ -523,7 +530,12 @@ class EventExtractor:
             or event.source is None or event.target is None
         ):
             return None
-        speakers = self._speaker(_reported_clause(predicate), index)
+        clause = _reported_clause(predicate)
+        if clause.head.lemma_.lower() not in attribution_cues().reporting_verbs:
+            # "Zelenskyy urged allies to help after Russia fired missiles at Kyiv": the
+            # writer tells of the attack; nobody reports it.
+            return None
+        speakers = self._speaker(clause, index)
         speaker = _actor(speakers[0]) if len(speakers) == 1 else None
         if (
             speaker is None or speaker.country is None
@@ -604,6 +616,10 @@ class EventExtractor:
                 targets = claimed_deed_targets(predicate, index, sources)
             if not targets and match.cue.code.startswith(THREAT_ROOT):
                 targets = condition_targets(predicate, index, sources, THREAT_CONDITIONS)
+            if match.cue.code == OPTIMISM_CODE and targets:
+                targets = self._spared(match, matches, targets, index)
+                if not targets:
+                    continue
             # A plain "X said" with nobody addressed or spoken of only frames a report.
             # An act embedded with no target of its kind gives its governor none either
             # ("declined to comment"); an appeal is always made to somebody.
@@ -650,6 +666,21 @@ class EventExtractor:
                 specific = bool(match.cue.objects or match.cue.preps or match.family)
                 candidates.append(Candidate(match, source, target, specific))
         return candidates
+
+    def _spared(
+        self, match: CueMatch, matches: list[CueMatch], targets: list[Mention],
+        index: MentionIndex,
+    ) -> list[Mention]:
+        """Hoping for harm to someone is no optimism about them: in "Kigali hoped French
+        officials would be indicted", the French are whom the hoped-for act strikes."""
+        struck = {
+            victim.head
+            for other in matches
+            if lookup(other.cue.code).quad_class in CONFLICT_QUADS
+            and _inside(other.token, match.token)
+            for victim in self._plain_arguments(other, index)[1]
+        }
+        return [target for target in targets if target.head not in struck]
 
     def _telephone_calls(
         self, sent: Span, matches: list[CueMatch], index: MentionIndex

@@ -64,12 +64,20 @@ class IntentFamily:
 
     ``mapping`` goes from an embedded CAMEO code or code prefix (root "04", "0841") to the code
     of the whole construction; the longest matching prefix wins, else ``default``.
+    ``codeless`` holds the embedded roots the family has no code for: over those the
+    governor says nothing CAMEO codes ("want to re-examine the refineries" is neither an
+    intent to cooperate nor a threat).
     """
 
     name: str
     governors: frozenset[str]
     mapping: Mapping[str, str]
     default: str
+    codeless: frozenset[str] = frozenset()
+
+    def codes(self, embedded_code: str | None) -> bool:
+        """Whether this family has a code for governing an event coded ``embedded_code``."""
+        return embedded_code is None or embedded_code[:2] not in self.codeless
 
     def code_for(self, embedded_code: str | None) -> str:
         """The code for this family governing an event coded ``embedded_code``.
@@ -177,6 +185,7 @@ class FamilyEntry(BaseModel):
     governors: list[StrictStr] = Field(min_length=1)
     map: dict[StrictStr, StrictStr] = {}
     default: StrictStr
+    codeless: list[StrictStr] = []
 
 
 @dataclass(slots=True)
@@ -280,6 +289,8 @@ def _family(entry: FamilyEntry) -> tuple[IntentFamily | None, list[str]]:
     problems = [p for code in entry.map if (p := _code_problem(code, root_ok=True))]
     problems += [p for code in (*entry.map.values(), entry.default) if (p := _code_problem(code))]
     problems += [p for lemma in entry.governors if (p := _lemma_problem(lemma, 1))]
+    problems += [f"codeless {root!r} is not a CAMEO root" for root in entry.codeless
+                 if len(root) != 2 or root not in cameo_table()]
     if problems:
         return None, problems
     family = IntentFamily(
@@ -287,6 +298,7 @@ def _family(entry: FamilyEntry) -> tuple[IntentFamily | None, list[str]]:
         governors=frozenset(entry.governors),
         mapping=MappingProxyType(dict(entry.map)),
         default=entry.default,
+        codeless=frozenset(entry.codeless),
     )
     return family, []
 
@@ -508,6 +520,7 @@ def dump_lexicon(lexicon: Lexicon, path: Path) -> None:
                 "governors": sorted(family.governors),
                 "map": dict(family.mapping),
                 "default": family.default,
+                **({"codeless": sorted(family.codeless)} if family.codeless else {}),
             }
             for family in lexicon.intent_families
         ],

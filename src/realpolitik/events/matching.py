@@ -542,15 +542,21 @@ class CueFinder:
             if governed is None:
                 continue
             family, embedded, noun = governed
+            if family.name == "intent" and _asks_another(token):
+                family = self.lexicon.family_named("appeal")
+            embedded_code = _governed_code(embedded, token)
+            if not family.codes(embedded_code):
+                # "vowed to condemn Uganda": the vow is no pledge of cooperation either.
+                if own is not None and own in result:
+                    result.remove(own)
+                continue
             # A repeated request ("reiterated its demand that X ease") asks for an act
             # that has not happened: the request replaces the noun and the asked act.
             asked = (by_token.get(noun.i), embedded) if noun is not None else ()
             for replaced in (own, *asked):
                 if replaced is not None and replaced in result:
                     result.remove(replaced)
-            if family.name == "intent" and _asks_another(token):
-                family = self.lexicon.family_named("appeal")
-            code = family.code_for(_governed_code(embedded, token))
+            code = family.code_for(embedded_code)
             if family.name == ACCUSE_FAMILY and embedded is not None and _own_deed(embedded.token):
                 # "the US claimed that they had attacked Iraq" accuses nobody: it claims a deed.
                 code = CLAIM_OF_DEED
