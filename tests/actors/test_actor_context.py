@@ -152,6 +152,10 @@ COUNTRY_FROM_SENTENCE = [
     # A people named in the plural is no place; militants a government pursues may be foreign.
     ("Insurgents killed three Americans near the airport.", "Insurgents", None),
     ("Kenya's president vowed to pursue the militants.", "militants", None),
+    # A foreign company, newspaper or charity takes no side: the one place still counts.
+    ("Rebels shot down a Kenya Airways plane over Somalia.", "Rebels", "SOMREB"),
+    ("Insurgents kidnapped two reporters of the Kenyan newspaper Daily Nation in Mali.",
+     "Insurgents", "MLIINS"),
     # Where a people lives: a country word before it, or a place that is part of a country.
     ("Macedonian Albanians boycotted the vote on Sunday.", "Albanians", "MKD"),
     ("Police in Northern Ireland arrested two men.", "Police", "GBRCOP"),

@@ -880,3 +880,11 @@ def test_wanting_another_to_investigate_is_still_an_appeal() -> None:
 ])
 def test_hoping_for_harm_to_someone_is_no_optimism_about_them(text: str, hopeful: bool) -> None:
     assert (("013", "KEN", "UGA") in _dyads(text)) is hopeful
+
+
+@pytest.mark.model
+def test_an_apposition_names_the_object_again() -> None:
+    dyads = _dyads("Rebels blew up the Kenya Airways Boeing 737 flight KQ507 over northern "
+                   "Somalia.")
+    assert ("190", "SOM", "KEN") in dyads
+    assert not any(code == "1712" for code, _, _ in dyads)

@@ -33,6 +33,9 @@ DOMESTIC_ROLES = frozenset({"JUD", "LEG"})
 # Who rises against a government, or is ruled by it, is as a rule that state's own.
 GOVERNED_ROLES = frozenset({"REB", "INS", "OPP", "CVL"})
 MILITANT_ROLES = frozenset({"INS"})
+# Companies, media, charities and schools of a foreign country take no side in a sentence:
+# "rebels downed a Malaysian airliner over Ukraine" still names one country, Ukraine.
+BYSTANDER_ROLES = frozenset({"BUS", "MED", "NGO", "EDU"})
 # Forces named by a faith ("Moslem forces") may fight anywhere: only a place gives them one.
 FAITH_FORCE_ROLES = frozenset({"MIL", "REB", "INS"})
 AUTHORITY_ROLES = frozenset({"GOV", "COP", "JUD", "LEG"})
@@ -341,7 +344,8 @@ def _give_governed_countries(
         if not country:
             continue
         here = sentence_of[draft.start]
-        named.setdefault(here, set()).add(country)
+        if draft.actor.role not in BYSTANDER_ROLES:
+            named.setdefault(here, set()).add(country)
         is_place = draft.kind in ("country", "capital") and doc[draft.head].tag_ not in PLURALS
         if is_place or draft.located:
             places.setdefault(here, set()).add(country)

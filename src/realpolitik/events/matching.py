@@ -168,6 +168,8 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
     # "rejected an offer for talks", "accepted calls for a ceasefire": what is offered.
     heads += [gc for head in heads if head.dep_ == "dobj" for child in head.children
               if child.lower_ == "for" for gc in child.children if gc.dep_ == "pobj"]
+    # "the Malaysia Airlines Boeing, flight MH17": an apposition names the object again.
+    heads += [child for head in heads for child in head.children if child.dep_ == "appos"]
     for head in heads:
         for item in (head, *head.conjuncts):
             lemmas.add(item.lemma_.lower())
