@@ -39,6 +39,9 @@ def test_a_name_read_as_an_auxiliary_becomes_the_subject() -> None:
     # A passive description ("the town shelled by jets") keeps its noun as root.
     "The/DT/DET/det/1 town/NN/NOUN/ROOT/1 shelled/VBN/VERB/acl/1 by/IN/ADP/agent/2 "
     "jets/NNS/NOUN/pobj/3 ././PUNCT/punct/1",
+    # A real relative clause has its own subject ("the town the army shelled").
+    "The/DT/DET/det/1 town/NN/NOUN/ROOT/1 the/DT/DET/det/3 army/NN/NOUN/nsubj/4 "
+    "shelled/VBD/VERB/relcl/1 ././PUNCT/punct/1",
 ])
 def test_sound_arcs_are_left_alone(analysis: str) -> None:
     doc = _parsed(analysis)
@@ -54,6 +57,20 @@ def test_a_transitive_verb_read_as_its_subject_s_participle_becomes_the_root() -
     mend_verbless_sentences(doc)
     assert _arcs(doc) == [
         ("det", 1), ("nsubj", 2), ("ROOT", 2), ("det", 4), ("dobj", 2), ("punct", 2)]
+
+
+def test_a_subjectless_past_tense_relative_clause_becomes_the_root() -> None:
+    # "The army, a unit of rebels and the police condemned the attack" with "condemned"
+    # read as a relative clause on "unit".
+    doc = _parsed("The/DT/DET/det/1 army/NN/NOUN/ROOT/1 ,/,/PUNCT/punct/1 a/DT/DET/det/4 "
+                  "unit/NN/NOUN/appos/1 of/IN/ADP/prep/4 rebels/NNS/NOUN/pobj/5 "
+                  "condemned/VBD/VERB/relcl/4 the/DT/DET/det/9 attack/NN/NOUN/dobj/7 "
+                  "././PUNCT/punct/1")
+    mend_verbless_sentences(doc)
+    assert (doc[7].dep_, doc[7].head.i) == ("ROOT", 7)
+    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 7)
+    assert (doc[4].dep_, doc[4].head.i) == ("appos", 1)
+    assert doc[10].head.i == 7
 
 
 @pytest.mark.model

@@ -888,3 +888,39 @@ def test_an_apposition_names_the_object_again() -> None:
                    "Somalia.")
     assert ("190", "SOM", "KEN") in dyads
     assert not any(code == "1712" for code, _, _ in dyads)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Kenyan jets attacked positions held by al-Shabaab in Somalia.",
+    "Kenyan jets attacked positions belonging to al-Shabaab.",
+])
+def test_the_owner_of_what_is_struck_is_struck(text: str) -> None:
+    assert any(code.startswith("19") and src == "KEN" and tgt == "SOM"
+               for code, src, tgt in _dyads(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenya sent emergency supplies to Uganda.", "070"),
+    ("Kenya sent medical supplies to Uganda.", "073"),
+    ("Kenya sent military supplies to Uganda.", "072"),
+])
+def test_supplies_sent_are_aid_of_their_kind(text: str, code: str) -> None:
+    assert (code, "KEN", "UGA") in _dyads(text)
+
+
+@pytest.mark.model
+def test_an_attack_is_not_made_by_whom_it_is_aimed_at() -> None:
+    events = _asserted("A suicide attack on a Nato convoy killed eight Kenyan soldiers.")
+    assert not any(event.source is not None and event.source.code == "IGONATO"
+                   for event in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "target"), [
+    ("Kenya accepted an invitation to meet with Uganda's president.", "UGA"),
+    ("Kenya accepted an invitation to visit Tanzania.", "TZA"),
+])
+def test_an_invitation_is_to_the_party_of_the_act_it_offers(text: str, target: str) -> None:
+    assert ("036", "KEN", target) in _dyads(text)

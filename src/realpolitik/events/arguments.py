@@ -55,14 +55,16 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def within(self, token: Token) -> Mention | None:
+    def within(self, token: Token, *, acting: bool = False) -> Mention | None:
         """The codable mention at ``token`` or, failing that, the nearest one in its phrase.
 
         "leaders of Pakistan", "a spokesman for the ministry", "Congress in the
         Philippines": the head is no actor, or one with no country, and a
         mention below it names who acts. Clauses hanging off the phrase are not
-        searched: "the man who met Putin" is not Putin. With no codable mention
-        the one at the head is still returned, so callers can tell it apart.
+        searched: "the man who met Putin" is not Putin. A phrase that ``acting``
+        does something is not what it is aimed at: "an attack on a Nato convoy
+        killed eight" names no attacker. With no codable mention the one at the
+        head is still returned, so callers can tell it apart.
         """
         mention = self.at(token)
         if mention is not None and codable(mention):
@@ -78,6 +80,8 @@ class MentionIndex:
                     continue
                 if child.dep_ in CLAUSE_DEPS or child.dep_ in SKIPPED_DEPS:
                     continue
+                if acting and child.dep_ == "prep" and child.lower_ in IMPOSED_ON_PREPS:
+                    continue
                 found = self.at(child)
                 if found is not None and codable(found):
                     return found
@@ -90,8 +94,11 @@ def _authors(clause: Token) -> list[Token]:
     """Where a noun's clause names its owner, author or user, to search there only: the
     words of a past participle with a "by" phrase ("a ship operated by Greenpeace", "a
     missile believed to be fired by rebels") or the subject of a relative clause ("a bomb
-    that militants had planted")."""
+    that militants had planted"), or the "to" phrase of a verb of belonging ("positions
+    belonging to Hamas")."""
     words = construction_words().author_verbs
+    if clause.dep_ == "acl" and clause.lemma_.lower() in construction_words().belonging_verbs:
+        return [child for child in clause.children if child.dep_ == "prep" and child.lower_ == "to"]
     if clause.dep_ == "acl":
         for verb in (clause, *_children(clause, ("xcomp",))):
             if verb.tag_ == "VBN" and verb.lemma_.lower() in words and _children(verb, ("agent",)):
@@ -158,28 +165,30 @@ def same_actor(one: Mention, other: Mention) -> bool:
 
 
 def _mentions(
-    index: MentionIndex, tokens: Iterable[Token], exclude: Iterable[Mention] = ()
+    index: MentionIndex, tokens: Iterable[Token], exclude: Iterable[Mention] = (),
+    *, acting: bool = False,
 ) -> list[Mention]:
     """The actors at the first slot that holds one, with those coordinated to it.
 
     ``exclude`` are the event's sources: a target is somebody else. A lone
-    apposition is tried only when the slot itself names nobody.
+    apposition is tried only when the slot itself names nobody. ``acting`` slots
+    hold sources (see ``MentionIndex.within``).
     """
     excluded = list(exclude)
     for token in tokens:
-        found = _slot_mentions(index, coordinated(token), excluded)
-        found = found or _slot_mentions(index, renamed(token), excluded)
+        found = _slot_mentions(index, coordinated(token), excluded, acting)
+        found = found or _slot_mentions(index, renamed(token), excluded, acting)
         if found:
             return found
     return []
 
 
 def _slot_mentions(
-    index: MentionIndex, items: list[Token], excluded: list[Mention]
+    index: MentionIndex, items: list[Token], excluded: list[Mention], acting: bool
 ) -> list[Mention]:
     found: list[Mention] = []
     for item in items:
-        for mention in _with_partners(index, index.within(item), item.doc):
+        for mention in _with_partners(index, index.within(item, acting=acting), item.doc):
             if (
                 codable(mention)
                 and not any(same_actor(mention, source) for source in excluded)
@@ -382,7 +391,7 @@ def _speaks_for_issuer(node: Token) -> bool:
 
 def subject_mentions(verb: Token, index: MentionIndex) -> list[Mention]:
     """The actors acting as ``verb``'s subject, borrowed from governors if needed."""
-    return _mentions(index, subject_tokens(verb))
+    return _mentions(index, subject_tokens(verb), acting=True)
 
 
 def verb_arguments(
@@ -413,7 +422,7 @@ def verb_arguments(
                 index, _children(verb.head, (*PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)), sources
             )
     else:
-        sources = _mentions(index, subject_tokens(verb))
+        sources = _mentions(index, subject_tokens(verb), acting=True)
         targets = _mentions(index, _target_tokens(verb, cue), sources)
     return sources, targets
 
@@ -527,6 +536,12 @@ def _target_tokens(verb: Token, cue: Cue) -> list[Token]:
         for clause in _children(obj, ("acl",)):
             if clause.tag_ == "VBN":
                 ordered += _prep_objects(clause, IMPOSED_ON_PREPS)
+            elif obj.lemma_.lower() in cue.objects and any(
+                child.dep_ == "aux" and child.lower_ == "to" for child in clause.children
+            ):
+                # "accepted an invitation to meet with Kim": the party of the act offered.
+                ordered += _children(clause, ("dobj",))
+                ordered += _prep_objects(clause, FALLBACK_TARGET_PREPS)
     for clause in _children(verb, ("xcomp", "ccomp")) + _for_clauses(verb):
         ordered += _children(clause, ("nsubj", "dobj", "nsubjpass"))
         ordered += _prep_objects(clause, FALLBACK_TARGET_PREPS)

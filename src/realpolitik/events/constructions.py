@@ -22,6 +22,7 @@ class ConstructionWords(BaseModel):
     movement_nouns: frozenset[str]
     phase_verbs: frozenset[str]
     author_verbs: frozenset[str]
+    belonging_verbs: frozenset[str]
     reciprocal_lemmas: frozenset[str]
     speaker_pronouns: frozenset[str]
     receiving_verbs: frozenset[str]
