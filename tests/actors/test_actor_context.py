@@ -289,3 +289,10 @@ def test_capitals_opening_prose_are_no_dateline(find: FindMentions) -> None:
     mentions, heads = find("NATO said on Monday it would send more troops - and soon.", DAY)
     assert heads[0] == "NATO"
     assert mentions[0].actor.code.startswith("IGO")
+
+
+@pytest.mark.model
+def test_a_campaign_named_after_its_title_is_no_actor(find: FindMentions) -> None:
+    mentions, _ = find("Kenya Army launched an offensive, Operation Linda-Nchi, in October.",
+                           DAY)
+    assert not any(mention.actor.name and "Nchi" in mention.actor.name for mention in mentions)

@@ -924,3 +924,9 @@ def test_an_attack_is_not_made_by_whom_it_is_aimed_at() -> None:
 ])
 def test_an_invitation_is_to_the_party_of_the_act_it_offers(text: str, target: str) -> None:
     assert ("036", "KEN", target) in _dyads(text)
+
+
+@pytest.mark.model
+def test_agreeing_a_deal_concludes_it() -> None:
+    assert ("057", "KEN", "UGA") in _dyads("Kenya and Uganda have agreed a free trade agreement.")
+

@@ -103,7 +103,10 @@ class PieceFinder:
         covered = {i for piece in matched for i in range(piece.start, piece.end)}
         extra: list[Piece] = []
         absorbed: set[int] = set()
+        titles = self.kb.context_words.get("campaign_title", set())
         for ent in doc.ents:
+            if _names_a_campaign(doc, ent.start, titles):
+                continue
             if ent.label_ == "PERSON":
                 if _named_place(ent.root, self.kb.context_words.get("place_noun", set())):
                     continue
@@ -220,6 +223,13 @@ def _choose(pieces: list[Piece]) -> list[Piece]:
 
 def _rank_kind(piece: Piece) -> str:
     return "name" if piece.kind in NAME_KINDS else piece.kind
+
+
+def _names_a_campaign(doc: Doc, start: int, titles: set[str]) -> bool:
+    """ "Operation Linda Nchi", "Operation Desert Storm": the name of a military or police
+    campaign, written after its title, is no actor."""
+    words = (doc[start - 1], doc[start]) if start > 0 else (doc[start],)
+    return any(word.is_title and word.lower_ in titles for word in words)
 
 
 def _named_place(root: Token, place_nouns: set[str]) -> bool:

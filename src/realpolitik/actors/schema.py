@@ -175,11 +175,12 @@ class ContextWordRow(BaseModel):
     a name that is also an ordinary English word ("turkey"), matched only as written, or a
     word of visits and meetings ("visit", "talks") whose place is the host's country, or a
     word of a company's name ("Airlines") that makes an organisation a business, or a word
-    that makes troops a government's own ("government forces")."""
+    that makes troops a government's own ("government forces"), or a title that makes the
+    name after it a campaign's ("Operation Linda Nchi")."""
 
     word: str = Field(min_length=1)
     kind: Literal["past_marker", "locative", "place_noun", "common_word", "venue_word",
-                  "business_word", "state_force"]
+                  "business_word", "state_force", "campaign_title"]
 
 
 class NonActorRow(BaseModel):
