@@ -65,7 +65,10 @@ NO_INTENT_ROOTS = frozenset({"01", "03", "09", "11", "13"})
 UNSTATED_MODES = frozenset({"hypothetical", "claimed", "denied", "negated"})
 CONDITION_MARKS = frozenset({"unless"})
 THREAT_CONDITIONS = frozenset({"unless", "if"})
+CONCESSION_CONDITIONS = frozenset({"unless", "if", "until"})
 THREAT_ROOT = "13"
+# Offers and threats are made whatever they hang on: "is willing to withdraw if asked".
+CONDITIONAL_ACT_ROOTS = frozenset({"03", THREAT_ROOT})
 REFUSAL_FAMILY = "reject"
 ACCUSE_FAMILY = "accuse"
 NEGATED_MODE = "negated"
@@ -616,6 +619,10 @@ class EventExtractor:
                 targets = claimed_deed_targets(predicate, index, sources)
             if not targets and match.cue.code.startswith(THREAT_ROOT):
                 targets = condition_targets(predicate, index, sources, THREAT_CONDITIONS)
+            if not targets and match.cue.code[:2] in COOPERATIVE_ROOTS:
+                # "will not lift the embargo until Cuba undertakes reforms": a concession
+                # held back, or held out, for someone is made to them.
+                targets = condition_targets(predicate, index, sources, CONCESSION_CONDITIONS)
             if match.cue.code == OPTIMISM_CODE and targets:
                 targets = self._spared(match, matches, targets, index)
                 if not targets:
@@ -855,7 +862,10 @@ class EventExtractor:
             target = _host_country(location, candidate.source)
         if target is None and code.code in BINDING_RESIDENTS:
             target = _residents(location, candidate.source)
-        mode = event_mode(predicate, cue_is_denial=code.code == DENIAL_CODE)
+        mode = event_mode(
+            predicate, cue_is_denial=code.code == DENIAL_CODE,
+            conditions_bind=match.family is None and code.root not in CONDITIONAL_ACT_ROOTS,
+        )
         if mode == "future" and code.root == INTENT_ROOT:
             # "said he would be ready to host talks": the readiness is stated now.
             mode = "asserted"

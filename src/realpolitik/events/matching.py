@@ -27,6 +27,7 @@ ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+MODIFYING_PREPS = frozenset({"of", "in"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 SETTING_PREPS = frozenset({"in", "during", "amid"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
@@ -220,8 +221,17 @@ def _says_when(prep: Token) -> bool:
 
 
 def _modifier_lemmas(noun: Token) -> set[str]:
-    """A noun cue's ``objects`` are its own modifiers ("hunger strike", "air strike")."""
-    return {child.lemma_.lower() for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS}
+    """A noun cue's ``objects`` are its own modifiers ("hunger strike", "air strike"), and
+    what its "of" or "in" phrase names ("a suspension of aid", "a cut in aid" are aid cuts)."""
+    lemmas = {child.lemma_.lower() for child in noun.children if child.dep_ in NOUN_MODIFIER_DEPS}
+    named = [grandchild for child in noun.children
+             if child.dep_ == "prep" and child.lower_ in MODIFYING_PREPS
+             for grandchild in child.children if grandchild.dep_ == "pobj"]
+    for thing in named:
+        lemmas.add(thing.lemma_.lower())
+        lemmas.update(child.lemma_.lower() for child in thing.children
+                      if child.dep_ in NOUN_MODIFIER_DEPS)
+    return lemmas
 
 
 def _cue_fits(

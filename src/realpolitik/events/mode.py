@@ -240,13 +240,16 @@ def _future_date(node: Token, children: list[Token], cues: ModeCues) -> bool:
     return False
 
 
-def local_mode(node: Token, step: Step | None = None) -> str | None:
+def local_mode(
+    node: Token, step: Step | None = None, *, conditions_bind: bool = True
+) -> str | None:
     """The mode the node's own words give it, or None when they give none.
 
     ``step`` is the hop from ``node`` to its governor, which decides whether "would" is the
     future of reported speech. A negated modal of possibility stays a possibility ("may not
     attack"); other negated modals say it does not happen ("could not agree", "will not
-    attack").
+    attack"). Unless ``conditions_bind`` is False, a conditional clause on the node
+    ("... if it is asked") makes it hypothetical.
     """
     cues = mode_cues()
     children = list(node.children)
@@ -265,7 +268,7 @@ def local_mode(node: Token, step: Step | None = None) -> str | None:
         lemma = child.lower_
         if child.dep_ == "advmod" and lemma in cues.adverbs:
             return cues.adverbs[lemma]
-        if child.dep_ == "advcl" and any(
+        if conditions_bind and child.dep_ == "advcl" and any(
             grand.dep_ == "mark" and grand.lower_ in cues.conditional_marks
             for grand in child.children
         ):
@@ -384,17 +387,22 @@ def _is_question(root: Token) -> bool:
     return last.text == "?"
 
 
-def event_mode(predicate: Token, *, cue_is_denial: bool = False) -> str:
+def event_mode(
+    predicate: Token, *, cue_is_denial: bool = False, conditions_bind: bool = True
+) -> str:
     """The event's modality, from its own clause and the clauses that govern it.
 
     predicate (Token): the event's predicate, a verb or a nominal event ("the invasion").
     cue_is_denial (bool): the predicate is itself the denial act; a denial verb is then the
         event and never makes it ``denied``.
+    conditions_bind (bool): False for an offer, threat or demand, which is made whatever
+        its condition ("is willing to withdraw if asked", "warned of action if ..."); a
+        predicate inside a conditional clause stays hypothetical all the same.
     RETURNS (str): one of asserted, negated, hypothetical, future, denied, claimed.
     """
     steps = list(governing_steps(predicate))
-    mode = local_mode(predicate, steps[0] if steps else None)
-    return mode or _governed_mode(predicate, steps, cue_is_denial)
+    mode = local_mode(predicate, steps[0] if steps else None, conditions_bind=conditions_bind)
+    return mode or _governed_mode(predicate, steps, cue_is_denial, conditions_bind)
 
 
 def governed_mode(predicate: Token) -> str:
@@ -406,7 +414,9 @@ def governed_mode(predicate: Token) -> str:
     return _governed_mode(predicate, list(governing_steps(predicate)), False)
 
 
-def _governed_mode(predicate: Token, steps: list[Step], cue_is_denial: bool) -> str:
+def _governed_mode(
+    predicate: Token, steps: list[Step], cue_is_denial: bool, conditions_bind: bool = True
+) -> str:
     cues = mode_cues()
     # "demanded that its partners refuse to recognize X": a refusal that is only asked
     # for is no refusal, so a governor's negation yields to a hypothetical above it.
@@ -421,7 +431,10 @@ def _governed_mode(predicate: Token, steps: list[Step], cue_is_denial: bool) -> 
         if step.relation == "conj":
             mode = local_mode(step.governor, upper) if _shares_governor_markers(step) else None
         else:
-            mode = _step_mode(step, cues, cue_is_denial) or local_mode(step.governor, upper)
+            # "is willing to withdraw if asked": the copula is the predicate's own verb.
+            binds = conditions_bind or index > 0 or step.relation != "acomp"
+            mode = _step_mode(step, cues, cue_is_denial) or local_mode(
+                step.governor, upper, conditions_bind=binds)
         if mode == NEGATED or (negated and mode != HYPOTHETICAL):
             negated = True
         elif mode:
