@@ -89,6 +89,8 @@ def test_accepted_invitation_promises_a_meeting_with_the_host() -> None:
     ("Chile and Peru staged naval war games in the Pacific.", "062", "CHL", "PER"),
     ("Chile and Peru staged naval war games in the Pacific.", "062", "PER", "CHL"),
     ("Kenya offered to send troops to Somalia to help the army.", "0334", "KEN", "SOM"),
+    ("Kenya offered to send troops to help the Somali army.", "0334", "KEN", "SOM"),
+    ("Kenya sent troops to help the Somali army.", "074", "KEN", "SOM"),
     ("Mexico suspended a new tax on Canadian lumber.", "085", "MEX", "CAN"),
     ("A Spanish judge approved the extradition of a Colombian banker.", "063", "ESP", "COL"),
     ("Kenya's mediation between Ethiopia and Eritrea resumed.", "045", "KEN", "ERI"),

@@ -615,6 +615,12 @@ class EventExtractor:
                 # "Boko Haram launched attacks in northeastern Nigeria": with no victim
                 # named, the attack falls on the country it took place in.
                 targets = _placed_actor(predicate, "{}", struck=True)
+            dispatcher = match.embedded.token if match.embedded is not None else match.token
+            if not targets and verb_lemma(
+                dispatcher, self.lexicon
+            ) in construction_words().dispatch_verbs:
+                # "sent troops to help the Philippine army": whom they are sent to help.
+                targets = purpose_targets(dispatcher, index, sources)
             if not targets and match.cue.code == CLAIM_CODE:
                 targets = claimed_deed_targets(predicate, index, sources)
             if not targets and match.cue.code.startswith(THREAT_ROOT):
