@@ -967,3 +967,25 @@ def test_a_concession_held_back_until_someone_acts_is_refused_to_them() -> None:
 ])
 def test_a_cut_in_aid_named_by_a_noun_stops_aid(text: str, code: str) -> None:
     assert (code, "KEN", "UGA") in _dyads(text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    # A phrase setting the act in time, place or cause names nothing it acts on.
+    ("The EU suspended humanitarian aid to Uganda in protest at the arrests.", "1623", "IGOEU",
+     "UGA"),
+    # Authorities closing a body down sanction it.
+    ("The Kenyan government shut down two Ugandan newspapers.", "1721", "KEN", "UGA"),
+    ("The Kenyan government shut down three Ugandan charities.", "172", "KEN", "UGA"),
+    # "cease-fire" is a ceasefire.
+    ("Kenya declared a cease-fire with the Somali rebels.", "0871", "KEN", "SOM"),
+    # A light verb's own phrases tell a peacekeeping deployment.
+    ("Kenya announced the deployment of 200 troops to Somalia on a peacekeeping mission.",
+     "074", "KEN", "SOM"),
+])
+def test_objects_and_phrases_read_as_they_should(
+    text: str, code: str, source: str, target: str
+) -> None:
+    assert any(event.cameo == code and event.source is not None
+               and event.source.code.startswith(source) and _dyad(event)[1] == target
+               for event in _asserted(text))

@@ -216,14 +216,21 @@ def _is_protester(source: Mention | None, doc: Doc) -> bool:
     )
 
 
-def _is_peacekeeping(source: Mention | None, predicate: Token) -> bool:
-    """A country's or its military's troops sent, arriving or deployed as peacekeepers."""
+def _is_peacekeeping(
+    source: Mention | None, predicate: Token, light: Token | None = None
+) -> bool:
+    """A country's or its military's troops sent, arriving or deployed as peacekeepers;
+    a light verb's own phrases count ("announced the deployment of troops to Liberia on
+    a peacekeeping mission")."""
+    phrases = [predicate] + [child for child in (light.children if light is not None else ())
+                             if child.dep_ == "prep"]
     return (
         source is not None
         and source.actor.role in {"MIL", None}
         and any(
             word.startswith(tuple(construction_words().peacekeeping_stems))
-            for word in (*source.actor.text.lower().split(), *(t.lower_ for t in predicate.subtree))
+            for word in (*source.actor.text.lower().split(),
+                         *(t.lower_ for phrase in phrases for t in phrase.subtree))
         )
     )
 
@@ -834,7 +841,9 @@ class EventExtractor:
         code = lookup(match.cue.code)
         deploying = code.code == VISIT_CODE or code.root == FORCE_ROOT
         peacekeeping = code.root in ATTACK_ROOTS and _operation_kind(match) == "peacekeeping"
-        if peacekeeping or (deploying and _is_peacekeeping(candidate.source, predicate)):
+        if peacekeeping or (
+            deploying and _is_peacekeeping(candidate.source, predicate, match.light)
+        ):
             # Troops arriving or sent on a peacekeeping mission are provided, not visiting or
             # showing force.
             code = lookup(PEACEKEEPING_CODE)

@@ -28,6 +28,11 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MODIFYING_PREPS = frozenset({"of", "in"})
+# Prepositions that set an act in time, place or cause, never name what it acts on:
+# "suspended aid to Kabul in protest at ..." suspends no protest.
+SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid",
+                           "despite", "following", "throughout", "near", "within", "across",
+                           "around"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
 SETTING_PREPS = frozenset({"in", "during", "amid"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
@@ -155,7 +160,9 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
     if token.dep_ in {"relcl", "acl"} and token.tag_ == "VBN":
         heads.append(token.head)
     for child in token.children:
-        if child.dep_ == "prep" and (not preps or child.lower_ in preps):
+        if child.dep_ == "prep" and (
+            child.lower_ in preps if preps else child.lower_ not in SETTING_PREPS
+        ):
             heads.extend(gc for gc in child.children if gc.dep_ == "pobj")
         if child.dep_ in EMBEDDING_DEPS and child.pos_ == "NOUN":
             heads.append(child)
@@ -174,10 +181,12 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
     for head in heads:
         for item in (head, *head.conjuncts):
             lemmas.add(item.lemma_.lower())
-            lemmas.update(
-                mod.lemma_.lower() for mod in item.children
-                if mod.dep_ in {"compound", "amod"} and not _is_so_called(mod)
-            )
+            modifiers = [mod for mod in item.children
+                         if mod.dep_ in {"compound", "amod"} and not _is_so_called(mod)]
+            lemmas.update(mod.lemma_.lower() for mod in modifiers)
+            # "cease-fire" is the tokeniser's split of "ceasefire".
+            lemmas.update(f"{mod.lower_}{item.lemma_.lower()}" for mod in modifiers
+                          if mod.i + 2 == item.i and mod.nbor().text == "-")
     return lemmas
 
 
