@@ -979,6 +979,12 @@ def test_a_cut_in_aid_named_by_a_noun_stops_aid(text: str, code: str) -> None:
     ("The Kenyan government shut down three Ugandan charities.", "172", "KEN", "UGA"),
     # "cease-fire" is a ceasefire.
     ("Kenya declared a cease-fire with the Somali rebels.", "0871", "KEN", "SOM"),
+    # "let free", "set ... free" release.
+    ("Kenya set free two Ugandan journalists.", "0841", "KEN", "UGA"),
+    ("Kenya set two Ugandan journalists free.", "0841", "KEN", "UGA"),
+    ("Kenya let free nearly three dozen Ugandan activists.", "0841", "KEN", "UGA"),
+    # "refugees fleeing violence" parsed as a clause is still the object.
+    ("Kenya will not accept Somali refugees fleeing the drought.", "1223", "KEN", "SOM"),
     # A light verb's own phrases tell a peacekeeping deployment.
     ("Kenya announced the deployment of 200 troops to Somalia on a peacekeeping mission.",
      "074", "KEN", "SOM"),

@@ -24,6 +24,8 @@ NOUN_TAGS = frozenset({"NOUN"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp"})
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back"})
+RESULT_PARTICLES = frozenset({"free", "loose"})
+RESULT_DEPS = frozenset({"ccomp", "xcomp", "acomp", "oprd", "advmod", "advcl"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
@@ -141,10 +143,18 @@ def _own_deed(act: Token) -> bool:
 
 
 def _particle(token: Token) -> str | None:
-    """The verb's particle; the parser labels some ("stepped down") as adverbs."""
+    """The verb's particle; the parser labels some ("stepped down") as adverbs, and the
+    result word of "let free", "set free" as a clause of its own."""
     for child in token.children:
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in ADVERB_PARTICLES):
             return child.lower_
+        if child.dep_ in RESULT_DEPS and child.lower_ in RESULT_PARTICLES:
+            return child.lower_
+        # "let free six workers": the parser hangs "free" on the object as its adjective.
+        if child.dep_ == "dobj" and any(
+            mod.i == token.i + 1 and mod.lower_ in RESULT_PARTICLES for mod in child.children
+        ):
+            return token.nbor().lower_
     for child in token.children:
         # "forced the agency out of the country": "out of" is parsed as a preposition.
         if child.dep_ == "prep" and child.lower_ == "out" and child.i > token.i + 1:
@@ -157,6 +167,9 @@ def _object_lemmas(token: Token, preps: tuple[str, ...]) -> set[str]:
     lemmas: set[str] = set()
     # "25,000 tons of food aid": the measured thing is the object too.
     heads = [child for child in token.children if child.dep_ in OBJECT_DEPS]
+    # "will not accept refugees fleeing violence", parsed as a clause "refugees fleeing".
+    heads += [subject for clause in token.children if clause.dep_ == "ccomp"
+              and clause.tag_ == "VBG" for subject in clause.children if subject.dep_ == "nsubj"]
     if token.dep_ in {"relcl", "acl"} and token.tag_ == "VBN":
         heads.append(token.head)
     for child in token.children:
