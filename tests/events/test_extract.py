@@ -995,3 +995,16 @@ def test_objects_and_phrases_read_as_they_should(
     assert any(event.cameo == code and event.source is not None
                and event.source.code.startswith(source) and _dyad(event)[1] == target
                for event in _asserted(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Kenya expressed its wish that Uganda would help Somalia.", "02", "UGA"),
+    ("Kenya reiterated its demand that Uganda ease sanctions on Somalia.", "10", "UGA"),
+])
+def test_a_request_noun_with_a_subject_asks_that_subject(
+    text: str, root: str, target: str
+) -> None:
+    dyads = _dyads(text)
+    assert any(code.startswith(root) and (src, tgt) == ("KEN", target) for code, src, tgt in dyads)
+    assert not any(code.startswith("03") for code, _, _ in dyads)

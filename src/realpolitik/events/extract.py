@@ -751,11 +751,14 @@ class EventExtractor:
                 not targets or match.family.name not in APPEAL_FAMILIES
             ):
                 inner_sources, inner_targets = self._plain_arguments(match.embedded, index)
-                targets = inner_targets or targets
-                if match.family.name in APPEAL_FAMILIES and not targets:
-                    # The asked actor, unless the asking ones were only borrowed as subject.
-                    targets = [inner for inner in inner_sources
-                               if not any(inner is source for source in sources)]
+                # The asked actor, unless the asking ones were only borrowed as subject;
+                # "expressed his wish that Saudi Arabia would help Qatar" asks Saudi Arabia.
+                asked = [inner for inner in inner_sources
+                         if not any(inner is source for source in sources)]
+                if match.family.name in APPEAL_FAMILIES and asked:
+                    targets = asked
+                else:
+                    targets = inner_targets or targets
         else:
             sources, targets = self._plain_arguments(match, index)
         if not sources:

@@ -309,11 +309,19 @@ def asks_as_it_should(governor: Token, lemma: str) -> bool:
     return any(word.lower_ in needed for word in (*marks, *preps))
 
 
-def _asks_another(governor: Token) -> bool:
-    """"wants Germany to pay" asks someone else to act; "wants to pay" intends to.
+def _asks_another(governor: Token, noun: Token | None = None) -> bool:
+    """"wants Germany to pay" asks someone else to act; "wants to pay" intends to; so does
+    a wish noun's clause with a subject of its own ("expressed his wish that Saudi Arabia
+    would help").
 
     Holds whether or not the embedded act has a cue of its own.
     """
+    if noun is not None:
+        return any(
+            child.dep_ == "nsubj" and not _speaker_itself(child)
+            for clause in _request_clauses(noun) if clause.pos_ in ("VERB", "AUX")
+            for child in clause.children
+        )
     clause = next(iter(embedded_clauses(governor)), None)
     if clause is None:
         return False
@@ -576,7 +584,7 @@ class CueFinder:
             if governed is None:
                 continue
             family, embedded, noun = governed
-            if family.name == "intent" and _asks_another(token):
+            if family.name == "intent" and _asks_another(token, noun):
                 family = self.lexicon.family_named("appeal")
             embedded_code = _governed_code(embedded, token)
             if not family.codes(embedded_code):
