@@ -1008,3 +1008,11 @@ def test_a_request_noun_with_a_subject_asks_that_subject(
     dyads = _dyads(text)
     assert any(code.startswith(root) and (src, tgt) == ("KEN", target) for code, src, tgt in dyads)
     assert not any(code.startswith("03") for code, _, _ in dyads)
+
+
+@pytest.mark.model
+def test_a_visit_is_no_means_of_killing() -> None:
+    dyads = _dyads("John Mwangi, Kenyan undersecretary of state for political affairs, paid his "
+                   "respects to a Ugandan soldier killed in Somalia a decade ago during his trip "
+                   "here earlier this week, the Kenyan embassy said.")
+    assert not any(code.startswith("19") for code, _, _ in dyads)

@@ -92,6 +92,8 @@ BINDING_RESIDENTS = frozenset({"1723", "1724", "0813", "0814"})
 # Attacks of any kind (assault, force, mass violence): their purpose can name the victims,
 # and with no attacker named the place does.
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+# Acts whose author did what was done in them: force, coercion and violence.
+MEANS_ROOTS = frozenset({"15", "17", *ATTACK_ROOTS})
 # "the families of athletes killed at the Munich Olympics": a participle on a noun recalls
 # violence in passing; only a clause that reports it gets an unnamed attacker.
 BACKGROUND_PARTICIPLE_DEPS = frozenset({"acl", "relcl"})
@@ -789,11 +791,14 @@ class EventExtractor:
             return noun_arguments(match.token, match.cue, index, match.light)
         sources, targets = verb_arguments(match.token, match.cue, index)
         if not sources and is_passive(match.token):
-            sources = means_agents(match.token, index, self._is_act)
+            sources = means_agents(match.token, index, self._is_violent_act)
         return sources, targets
 
-    def _is_act(self, noun: Token) -> bool:
-        return bool(self.lexicon.noun_cues(noun.lemma_.lower()))
+    def _is_violent_act(self, noun: Token) -> bool:
+        """An act something can be done in or by ("killed in an air strike"); a visit is
+        none ("killed ... during his trip")."""
+        cues = self.lexicon.noun_cues(noun.lemma_.lower())
+        return any(cue.code[:2] in MEANS_ROOTS for cue in cues)
 
     def _reporter(self, token: Token, index: MentionIndex) -> list[Mention]:
         """An unresolved "it"/"they" in a reported clause stands for the reporter.
