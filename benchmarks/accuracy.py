@@ -120,8 +120,11 @@ def report(
     met = [name for name in results if name not in below]
     verdict = (
         f"{' and '.join(met) or 'No set'} {'meets' if len(met) == 1 else 'meet'} the "
-        f"F1 ≥ {TARGET_F1} target; {' and '.join(below) or 'none'} "
-        f"{'is' if len(below) == 1 else 'are'} below it."
+        f"F1 ≥ {TARGET_F1} target"
+    )
+    verdict += (
+        f"; {' and '.join(below)} {'is' if len(below) == 1 else 'are'} below it."
+        if below else "."
     )
     lines += [
         "",

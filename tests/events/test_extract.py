@@ -949,7 +949,9 @@ def test_an_offer_or_threat_is_made_whatever_it_hangs_on(
     ("Chad sent troops to Mali to fight the rebels.", "19"),
     # A willingness inside a condition stays hypothetical.
     ("If Kenya is willing to withdraw its troops from Somalia, talks will follow.", "03"),
-], ids=["troops-sent-to-fight", "willing-inside-if"])
+    # Getting ready to do what CAMEO has no code for states no intent.
+    ("The Kenyan leader prepared to attend the Kampala marathon.", "03"),
+], ids=["troops-sent-to-fight", "willing-inside-if", "prepared-for-uncoded-act"])
 def test_an_act_not_yet_made_is_not_asserted(text: str, root: str) -> None:
     assert not any(code.startswith(root) for code, _, _ in _dyads(text))
 

@@ -161,6 +161,8 @@ def test_family_has_no_code_over_its_codeless_roots(lexicon: Lexicon) -> None:
     intent = lexicon.family_named("intent")
     assert not intent.codes("090") and not intent.codes("1124")
     assert intent.codes("0841") and intent.codes(None)
+    prepare = lexicon.family_named("prepare")
+    assert not prepare.codes(None) and prepare.codes("043")
 
 
 def test_unreadable_and_malformed_files(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
 from spacy.tokens import Token
 
 from realpolitik.errors import KnowledgeError
@@ -66,7 +66,8 @@ class IntentFamily:
     of the whole construction; the longest matching prefix wins, else ``default``.
     ``codeless`` holds the embedded roots the family has no code for: over those the
     governor says nothing CAMEO codes ("want to re-examine the refineries" is neither an
-    intent to cooperate nor a threat).
+    intent to cooperate nor a threat). ``needs_act`` families code nothing over an act
+    with no code of its own: getting ready to attend a sports event states no intent.
     """
 
     name: str
@@ -74,10 +75,13 @@ class IntentFamily:
     mapping: Mapping[str, str]
     default: str
     codeless: frozenset[str] = frozenset()
+    needs_act: bool = False
 
     def codes(self, embedded_code: str | None) -> bool:
         """Whether this family has a code for governing an event coded ``embedded_code``."""
-        return embedded_code is None or embedded_code[:2] not in self.codeless
+        if embedded_code is None:
+            return not self.needs_act
+        return embedded_code[:2] not in self.codeless
 
     def code_for(self, embedded_code: str | None) -> str:
         """The code for this family governing an event coded ``embedded_code``.
@@ -186,6 +190,7 @@ class FamilyEntry(BaseModel):
     map: dict[StrictStr, StrictStr] = {}
     default: StrictStr
     codeless: list[StrictStr] = []
+    needs_act: StrictBool = False
 
 
 @dataclass(slots=True)
@@ -299,6 +304,7 @@ def _family(entry: FamilyEntry) -> tuple[IntentFamily | None, list[str]]:
         mapping=MappingProxyType(dict(entry.map)),
         default=entry.default,
         codeless=frozenset(entry.codeless),
+        needs_act=entry.needs_act,
     )
     return family, []
 
@@ -521,6 +527,7 @@ def dump_lexicon(lexicon: Lexicon, path: Path) -> None:
                 "map": dict(family.mapping),
                 "default": family.default,
                 **({"codeless": sorted(family.codeless)} if family.codeless else {}),
+                **({"needs_act": True} if family.needs_act else {}),
             }
             for family in lexicon.intent_families
         ],
