@@ -30,12 +30,9 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 MODIFYING_PREPS = frozenset({"of", "in"})
-# Prepositions that set an act in time, place or cause, never name what it acts on:
-# "suspended aid to Kabul in protest at ..." suspends no protest.
-SETTING_PREPS = frozenset({"in", "at", "during", "after", "before", "since", "until", "amid",
-                           "despite", "following", "throughout", "near", "within", "across",
-                           "around"})
 MEANS_PREPS = frozenset({"in", "with", "by", "during", "through"})
+# Prepositions that set an act in another act or a circumstance, never name what it acts
+# on: "the worst attack in the current uprising", "suspended aid in protest at ...".
 SETTING_PREPS = frozenset({"in", "during", "amid"})
 VIOLENT_ROOTS = frozenset({"18", "19"})
 ACCUSE_FAMILY = "accuse"
