@@ -58,9 +58,11 @@ STATEMENT_ROOT = "01"
 FUTURE_FAMILY = "intent"
 THREAT_FAMILY = "threaten"
 # Announcing a request or a refusal is making it ("will ask the bank", "will refuse to
-# comply"); a future investigation or complaint states no intent CAMEO has a code for.
+# comply"). A future statement, intent or threat is no second intent; a future
+# investigation or complaint states none CAMEO has a code for (the intent family's
+# ``codeless`` roots, embedding.yaml).
 ANNOUNCED_ACTS = frozenset({"02", "10", "12"})
-NO_INTENT_ROOTS = frozenset({"01", "03", "09", "11", "13"})
+NO_INTENT_ROOTS = frozenset({"01", "03", "13"})
 # Modes of the clauses above a future act that make it someone else's wish or claim.
 UNSTATED_MODES = frozenset({"hypothetical", "claimed", "denied", "negated"})
 CONDITION_MARKS = frozenset({"unless"})
@@ -516,7 +518,9 @@ class EventExtractor:
         unless ..."). Announcing a request is making it: "will ask the bank to
         help" is an appeal already, and announcing a refusal is refusing.
         """
-        if event.root in NO_INTENT_ROOTS:
+        if event.root in NO_INTENT_ROOTS or not self.lexicon.family_named(
+            FUTURE_FAMILY
+        ).codes(event.cameo):
             return None
         # "may halt mediation if cooperation founders": a hostile act held out on a
         # condition is a threat, however hedged its modal.
@@ -625,9 +629,7 @@ class EventExtractor:
                 # named, the attack falls on the country it took place in.
                 targets = _placed_actor(predicate, "{}", struck=True)
             dispatcher = match.embedded.token if match.embedded is not None else match.token
-            if not targets and verb_lemma(
-                dispatcher, self.lexicon
-            ) in construction_words().dispatch_verbs:
+            if not targets and self._dispatches(dispatcher):
                 # "sent troops to help the Philippine army": whom they are sent to help.
                 targets = purpose_targets(dispatcher, index, sources)
             if not targets and match.cue.code == CLAIM_CODE:
@@ -921,12 +923,16 @@ class EventExtractor:
                  "end": match.token.idx + len(match.token.text)},
         )
 
+    def _dispatches(self, verb: Token) -> bool:
+        """ "sent", "dispatched", "deployed": people are sent somewhere to do something."""
+        return verb_lemma(verb, self.lexicon) in construction_words().dispatch_verbs
+
     def _dispatched_act(self, predicate: Token) -> str | None:
         """The code of what people were sent to do, when sending them does it: "sent 21
         personnel to Bosnia to investigate" is an investigation, and troops sent to help
         are protection provided."""
         words = construction_words()
-        if verb_lemma(predicate, self.lexicon) not in words.dispatch_verbs:
+        if not self._dispatches(predicate):
             return None
         troops = any(child.dep_ == "dobj" and child.lemma_.lower() in words.troop_nouns
                      for child in predicate.children)
